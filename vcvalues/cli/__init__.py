@@ -1,0 +1,117 @@
+"""Command line: parse arguments, call one library function, format the result.
+
+Each subcommand lives in its own module with ``configure(parser)`` and ``run(args, io) -> int``.
+Those modules import only argparse at import time; the library is imported inside ``run`` so that
+``vcvalues lint`` does not pay for what ``render`` or ``check-pods`` need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from vcvalues.errors import VcValuesError
+
+# name -> (module under vcvalues.cli, one-line help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "lint": ("lint", "check values files before helm install"),
+    "render": ("render", "print the host manifests (or effective values) the chart derives"),
+    "schema": ("schema", "export a Helm-compatible values.schema.json"),
+    "convert": ("convert", "convert legacy isolation.* values to the vcluster 0.20+ format"),
+    "check-pods": ("check_pods", "evaluate workloads against a Pod Security Standard"),
+    "rules": ("rules", "list every rule"),
+    "explain": ("explain", "explain one rule, with a failing and a passing example"),
+}
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_CRASH = 3
+
+BUG_HINT = "this is a bug in vcvalues; please report it with the input that caused it"
+
+
+@dataclass
+class IO:
+    """Where a subcommand writes: stdout for results, stderr for diagnostics and messages."""
+
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``main`` owns every exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _ArgumentError(f"{self.prog}: error: {message}")
+
+
+class _ArgumentError(Exception):
+    pass
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vcvalues")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (every subcommand configured)."""
+    parser = _Parser(
+        prog="vcvalues",
+        description="Compile and validate vcluster Helm values (isolated mode) exactly as Helm reads them.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        module = importlib.import_module(f"vcvalues.cli.{module_name}")
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module.configure(sub_parser)
+        sub_parser.set_defaults(_module=module_name)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse arguments only (tests use this to check the argument mapping)."""
+    return build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+
+
+def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
+    """Entry point of the ``vcvalues`` command. Returns the exit code."""
+    io = io or IO()
+    try:
+        args = parse_args(argv)
+    except _ArgumentError as exc:
+        io.err.write(f"{exc}\n")
+        return EXIT_USAGE
+    if args.version:
+        io.out.write(f"vcvalues {_version()}\n")
+        return EXIT_OK
+    if args.command is None:
+        build_parser().print_help(io.out)
+        return EXIT_USAGE
+    module = importlib.import_module(f"vcvalues.cli.{args._module}")
+    try:
+        return int(module.run(args, io))
+    except VcValuesError as exc:
+        io.err.write(f"vcvalues: error: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        io.err.write("vcvalues: interrupted\n")
+        return 130
+    except Exception as exc:  # the last line of defence: exit 3, never a traceback
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        io.err.write(
+            f"vcvalues: internal error: {type(exc).__name__}: {exc} "
+            f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})\nhint: {BUG_HINT}\n"
+        )
+        return EXIT_CRASH

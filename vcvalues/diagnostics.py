@@ -1,0 +1,82 @@
+"""Diagnostics are values: every problem vcvalues finds is one frozen Diagnostic."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+KeyPath = tuple["str | int", ...]
+
+
+class Severity(enum.IntEnum):
+    """How bad a diagnostic is. Only ERROR fails a run (WARNING too under --strict)."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        """Lower-case name as printed: ``error``, ``warning``, ``info``."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Parse ``error``/``warning``/``info`` (any case)."""
+        return cls[text.strip().upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem at one place.
+
+    Attributes:
+        rule_id: permanent kebab-case rule id, or a pseudo-rule (``syntax``, ``schema``, ...).
+        severity: how bad it is.
+        message: what is wrong, lower case, naming the key and the value found.
+        file: the file as given by the user; ``<stdin>``, ``<defaults>`` or ``<set>`` when not a file.
+        line: 1-based line.
+        column: 1-based column.
+        hint: how to fix it.
+        key_path: path of the value in the values tree, in the chart's camelCase spelling.
+        fixable: vcvalues can apply a fix for it.
+    """
+
+    rule_id: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    hint: str | None = None
+    key_path: KeyPath = ()
+    fixable: bool = False
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order by place, then rule, then message."""
+        return (self.file, self.line, self.column, self.rule_id, self.message)
+
+    def with_severity(self, severity: Severity) -> Diagnostic:
+        """Copy with another severity (config overrides)."""
+        return replace(self, severity=severity)
+
+
+def count_by_severity(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> dict[Severity, int]:
+    """Number of diagnostics per severity (every severity present as a key)."""
+    counts = dict.fromkeys(Severity, 0)
+    for diagnostic in diagnostics:
+        counts[diagnostic.severity] += 1
+    return counts
+
+
+def format_key_path(path: KeyPath) -> str:
+    """``("isolation", "resourceQuota", "quota", "services.nodeports")`` -> ``isolation.resourceQuota.quota[services.nodeports]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif "." in part or not part:
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
