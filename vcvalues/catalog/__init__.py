@@ -1,0 +1,12 @@
+"""The catalogue of the legacy vcluster charts (k3s, k8s, k0s, eks; 0.15.0 - 0.19.10), stated as data.
+
+Everything here was read from the chart files and syncer sources of loft-sh/vcluster at each release
+tag and is written down in our own modules; nothing is read from the chart at run time. Importing this
+package is cheap: each distro's data is loaded on first use and cached per chart.
+"""
+
+from __future__ import annotations
+
+from vcvalues.catalog.defaults import chart_defaults
+
+__all__ = ["chart_defaults"]
