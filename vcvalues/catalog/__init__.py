@@ -8,5 +8,6 @@ package is cheap: each distro's data is loaded on first use and cached per chart
 from __future__ import annotations
 
 from vcvalues.catalog.defaults import chart_defaults
+from vcvalues.catalog.keys import KeyKind, KeyTree, key_tree, known_child_keys
 
-__all__ = ["chart_defaults"]
+__all__ = ["KeyKind", "KeyTree", "chart_defaults", "key_tree", "known_child_keys"]
