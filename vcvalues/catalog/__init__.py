@@ -8,6 +8,17 @@ package is cheap: each distro's data is loaded on first use and cached per chart
 from __future__ import annotations
 
 from vcvalues.catalog.defaults import chart_defaults
+from vcvalues.catalog.flags import FlagKind, SyncerFlag, syncer_flag_specs, syncer_flags
 from vcvalues.catalog.keys import KeyKind, KeyTree, key_tree, known_child_keys
 
-__all__ = ["KeyKind", "KeyTree", "chart_defaults", "key_tree", "known_child_keys"]
+__all__ = [
+    "FlagKind",
+    "KeyKind",
+    "KeyTree",
+    "SyncerFlag",
+    "chart_defaults",
+    "key_tree",
+    "known_child_keys",
+    "syncer_flag_specs",
+    "syncer_flags",
+]
