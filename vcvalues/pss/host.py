@@ -78,16 +78,16 @@ _LIFECYCLE_HANDLERS = ("postStart", "preStop")
 _HOST_ACTIONS = ("httpGet", "tcpSocket")
 
 
-def _handler_hosts(handler: Any, path: KeyPath, hosts: set[str], paths: list[KeyPath]) -> bool:
+def _handler_hosts(handler: Any, where: tuple[KeyPath, ...], hosts: set[str], paths: list[KeyPath]) -> bool:
     if not isinstance(handler, dict):
         return False
     bad = False
     for action in _HOST_ACTIONS:
-        target = sub(handler, action)
-        host = as_str(target.get("host")) if target is not None else ""
+        target = handler.get(action)
+        host = as_str(target.get("host")) if isinstance(target, dict) else ""
         if host:
             hosts.add(host)
-            paths.append((*path, action, "host"))
+            paths.append((*(part for path in where for part in path), action, "host"))
             bad = True
     return bad
 
@@ -100,13 +100,15 @@ def host_probes_and_host_lifecycle(pod: Pod) -> CheckResult | None:
     for container in pod.containers:
         raw = container.raw
         for probe in _PROBES:
-            if probe in raw and _handler_hosts(raw[probe], (*container.path, probe), hosts, paths):
+            handler = raw.get(probe)
+            if handler and _handler_hosts(handler, (container.path, (probe,)), hosts, paths):
                 bad_containers.add(container.name)
-        lifecycle = sub(raw, "lifecycle")
-        if lifecycle is not None:
+        lifecycle = raw.get("lifecycle")
+        if lifecycle and isinstance(lifecycle, dict):
             for name in _LIFECYCLE_HANDLERS:
-                where = (*container.path, "lifecycle", name)
-                if _handler_hosts(lifecycle.get(name), where, hosts, paths):
+                handler = lifecycle.get(name)
+                where = (container.path, ("lifecycle", name))
+                if handler and _handler_hosts(handler, where, hosts, paths):
                     bad_containers.add(container.name)
     if not bad_containers:
         return None

@@ -108,20 +108,20 @@ def capabilities_restricted_1_22(pod: Pod) -> CheckResult | None:
     add_paths: list[KeyPath] = []
     for c in pod.containers:
         caps = sub(c.sc, "capabilities")
-        where = (*c.path, "securityContext", "capabilities")
-        if caps is None:
+        drop = caps.get("drop") if caps is not None else None
+        # "ALL" equals only the string "ALL", so the raw list can be searched as it is.
+        if not isinstance(drop, list) or "ALL" not in drop:
             missing_drop.append(c.name)
-            drop_paths.append((*where, "drop"))
+            drop_paths.append((*c.path, "securityContext", "capabilities", "drop"))
+        add = caps.get("add") if caps is not None else None
+        if not add or not isinstance(add, list):
             continue
-        if "ALL" not in _str_list(caps.get("drop")):
-            missing_drop.append(c.name)
-            drop_paths.append((*where, "drop"))
         added_forbidden = False
-        for k, cap in enumerate(_str_list(caps.get("add"))):
+        for k, cap in enumerate(_str_list(add)):
             if cap != "NET_BIND_SERVICE":
                 added_forbidden = True
                 forbidden.add(cap)
-                add_paths.append((*where, "add", k))
+                add_paths.append((*c.path, "securityContext", "capabilities", "add", k))
         if added_forbidden:
             adding.append(c.name)
     details: list[str] = []

@@ -37,8 +37,17 @@ def _profile_type(sc: Mapping[str, Any] | None, field: str) -> str | None:
     return None if profile is None else as_str(profile.get("type"))
 
 
+def _any_profile(pod: Pod, field: str) -> bool:
+    """Pod or any container sets this securityContext struct (usually not: a fast way out)."""
+    if pod.sc is not None and pod.sc.get(field) is not None:
+        return True
+    return any(c.sc is not None and c.sc.get(field) is not None for c in pod.containers)
+
+
 def _bad_profile_setters(pod: Pod, field: str) -> tuple[list[str], set[str], list[KeyPath]]:
     """Pod and containers that set ``<field>.type`` to anything but RuntimeDefault/Localhost."""
+    if not _any_profile(pod, field):
+        return [], set(), []
     setters: list[str] = []
     values: set[str] = set()
     paths: list[KeyPath] = []
@@ -151,6 +160,8 @@ def seccomp_profile_restricted_1_25(pod: Pod) -> CheckResult | None:
 
 
 def _se_linux_options(pod: Pod, allowed: frozenset[str]) -> CheckResult | None:
+    if not _any_profile(pod, "seLinuxOptions"):
+        return None
     types: set[str] = set()
     flags = {"user": False, "role": False}
     paths: list[KeyPath] = []

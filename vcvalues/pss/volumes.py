@@ -50,6 +50,7 @@ RESTRICTED_SOURCES = (
     "scaleIO",
     "storageos",
 )
+_RESTRICTED_SET = frozenset(RESTRICTED_SOURCES)
 
 
 def _volumes(pod: Pod) -> list[tuple[int, dict[str, Any]]]:
@@ -75,12 +76,15 @@ def host_path_volumes(pod: Pod) -> CheckResult | None:
 
 def _restricted_type(volume: dict[str, Any], *, defaults: bool) -> str | None:
     """The restricted type a volume uses, or None when it is allowed."""
-    for key in ALLOWED_SOURCES:
-        if volume.get(key) is not None:
-            return None
-    for key in RESTRICTED_SOURCES:
-        if volume.get(key) is not None:
-            return key
+    # A volume has a name and (normally) one source: scan its keys rather than every known source.
+    restricted = False
+    for key, value in volume.items():
+        if value is not None:
+            if key in ALLOWED_SOURCES:
+                return None
+            restricted = restricted or key in _RESTRICTED_SET
+    if restricted:
+        return next(key for key in RESTRICTED_SOURCES if volume.get(key) is not None)
     # No source at all: the API server makes it an emptyDir (SetDefaults_Volume).
     return None if defaults else "unknown"
 
