@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vcvalues.pss._base import CheckResult, Pod
-from vcvalues.pss.levels import Level, LevelVersion, PolicyVersion, parse_level, parse_version
+from vcvalues.pss.levels import NEWEST_MINOR, Level, LevelVersion, PolicyVersion, parse_level, parse_version
 from vcvalues.pss.registry import CheckTable, checks_for
 
 
@@ -54,11 +54,13 @@ class Evaluation:
 class Policy:
     """The checks of one level at one version, ready to evaluate pods."""
 
-    __slots__ = ("checks", "level_version", "minor")
+    __slots__ = ("checks", "level_version", "minor", "newest_minor")
 
-    def __init__(self, level_version: LevelVersion) -> None:
+    def __init__(self, level_version: LevelVersion, *, newest_minor: int = NEWEST_MINOR) -> None:
         self.level_version = level_version
-        self.minor = level_version.version.effective_minor
+        self.newest_minor = min(newest_minor, NEWEST_MINOR)
+        # As upstream's evaluator: latest, and any version past the newest known one, runs as the newest.
+        self.minor = min(level_version.version.effective_minor, self.newest_minor)
         self.checks: CheckTable = checks_for(level_version.level, self.minor)
 
     @property
@@ -92,17 +94,29 @@ class Policy:
 
 
 @functools.lru_cache(maxsize=256)
-def _policy(level: Level, version: PolicyVersion) -> Policy:
-    return Policy(LevelVersion(level, version))
+def _policy(level: Level, version: PolicyVersion, newest_minor: int) -> Policy:
+    return Policy(LevelVersion(level, version), newest_minor=newest_minor)
 
 
-def policy_for(level: str | Level = Level.RESTRICTED, version: str | PolicyVersion = "latest") -> Policy:
+def policy_for(
+    level: str | Level = Level.RESTRICTED,
+    version: str | PolicyVersion = "latest",
+    *,
+    newest_minor: int = NEWEST_MINOR,
+) -> Policy:
     """The :class:`Policy` for a level and version (cached).
+
+    Args:
+        level: ``privileged``, ``baseline`` or ``restricted``.
+        version: ``latest`` or ``v1.N``.
+        newest_minor: emulate an older pod-security-admission library whose newest policy version is
+            v1.<newest_minor> (``latest`` and newer versions run as that one), as upstream's
+            ``NewEvaluator(checks, emulationVersion)`` does; the message still names the version asked for.
 
     Raises:
         UsageError: the level or version cannot be parsed.
     """
-    return _policy(parse_level(level), parse_version(version))
+    return _policy(parse_level(level), parse_version(version), newest_minor)
 
 
 def evaluate_pod(

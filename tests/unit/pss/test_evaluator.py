@@ -96,3 +96,15 @@ def test_malformed_values_are_read_as_go_would_hold_them():
     spec = {"containers": [{"name": 7, "ports": [{"hostPort": 80.0}, {"hostPort": True}]}]}
     evaluation = evaluate_pod(spec, level="baseline")
     assert evaluation.forbidden_detail == 'hostPort (container "7" uses hostPort 80)'
+
+
+def test_emulating_an_older_library_clamps_latest_but_keeps_the_label():
+    spec = {"containers": [{"name": "a", "livenessProbe": {"httpGet": {"host": "h"}}}]}
+    assert not evaluate_pod(spec, level="baseline").allowed  # hostProbesAndHostLifecycle is v1.34+
+    old = policy_for("baseline", "latest", newest_minor=29)
+    assert old.minor == 29
+    assert old.evaluate(spec).allowed
+    assert policy_for("baseline", "v1.35", newest_minor=29).minor == 29
+    assert policy_for("baseline", "v1.20", newest_minor=29).minor == 20
+    root = policy_for("restricted", "latest", newest_minor=29).evaluate({"containers": [{"name": "a"}]})
+    assert root.message.startswith('violates PodSecurity "restricted:latest": ')
