@@ -46,3 +46,27 @@ def failed_ids(text: str, *, level: str = "restricted", version: str = "latest")
         r.check_id
         for r in evaluate_pod(data["spec"], data.get("metadata"), level=level, version=version).results
     ]
+
+
+def rt_documents(text: str) -> list[tuple[Any, Any]]:
+    """Documents of a YAML text with a locator from ruamel's round-trip positions (value place, 1-based).
+
+    Stands in for vcvalues.load in tests of the diagnostics layer: a missing path gives its nearest ancestor.
+    """
+    out = []
+    for document in YAML(typ="rt").load_all(textwrap.dedent(text)):
+
+        def locate(path, document=document):
+            node, place = document, (1, 1)
+            for key in path:
+                try:
+                    child = node[key]
+                except (KeyError, IndexError, TypeError):
+                    break
+                line, column = node.lc.data[key][2:4] if isinstance(key, str) else node.lc.data[key][:2]
+                place = (line + 1, column + 1)
+                node = child
+            return place
+
+        out.append((document, locate))
+    return out

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from tests.unit.pss._helpers import rt_documents
+from vcvalues.diagnostics import Severity
+from vcvalues.pss import policy_for
+from vcvalues.pss.diagnose import HINTS, diagnose_documents
+
+MANIFESTS = """\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: log-agent
+spec:
+  template:
+    spec:
+      containers:
+        - name: agent
+          image: agent:1
+          securityContext:
+            privileged: true
+      volumes:
+        - name: varlog
+          hostPath:
+            path: /var/log
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ok
+spec:
+  containers:
+    - name: app
+      image: app:1
+"""
+
+
+def test_one_diagnostic_per_failed_check_on_the_offending_field():
+    report = diagnose_documents(
+        rt_documents(MANIFESTS), file="m.yaml", policy=policy_for("baseline", "latest")
+    )
+    assert (report.evaluated, report.refused) == (2, 1)
+    got = [(d.rule_id, d.severity, d.line, d.column, d.key_path) for d in report.diagnostics]
+    assert got == [
+        ("skipped", Severity.INFO, 2, 7, ("kind",)),
+        ("hostPathVolumes", Severity.ERROR, 19, 11, ("spec", "template", "spec", "volumes", 0)),
+        (
+            "privileged",
+            Severity.ERROR,
+            17,
+            25,
+            ("spec", "template", "spec", "containers", 0, "securityContext", "privileged"),
+        ),
+    ]
+    skipped, host_path, privileged = report.diagnostics
+    assert skipped.message == "skipped ConfigMap settings: kind ConfigMap has no pod template"
+    assert privileged.message == (
+        'Deployment log-agent violates baseline:latest: privileged (container "agent" must not set '
+        "securityContext.privileged=true)"
+    )
+    assert (
+        host_path.message
+        == 'Deployment log-agent violates baseline:latest: hostPath volumes (volume "varlog")'
+    )
+    assert privileged.hint == HINTS["privileged"]
+    assert privileged.file == "m.yaml"
+
+
+def test_missing_fields_point_at_the_nearest_ancestor():
+    report = diagnose_documents(
+        rt_documents(MANIFESTS), file="m.yaml", policy=policy_for("restricted", "latest")
+    )
+    places = {
+        (d.rule_id, d.message.split(" violates")[0]): (d.line, d.column)
+        for d in report.diagnostics
+        if d.severity is Severity.ERROR
+    }
+    # Pod ok: containers[0] has no securityContext: the container item (line 29, "- name: app") is the place.
+    assert places[("runAsNonRoot", "Pod ok")] == (29, 7)
+    assert places[("allowPrivilegeEscalation", "Pod ok")] == (29, 7)
+    # Deployment: securityContext exists, so allowPrivilegeEscalation points at it.
+    assert places[("allowPrivilegeEscalation", "Deployment log-agent")] == (17, 13)
+    assert places[("restrictedVolumes", "Deployment log-agent")] == (19, 11)
+    assert ("hostPathVolumes", "Deployment log-agent") not in places
+    assert report.refused == 2
+
+
+def test_all_hints_name_a_check():
+    from vcvalues.pss import CHECK_IDS
+
+    assert set(HINTS) == set(CHECK_IDS)
