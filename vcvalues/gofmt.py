@@ -15,7 +15,7 @@ import math
 from collections.abc import Mapping
 from decimal import Decimal
 
-__all__ = ["GoInt64", "format_float64", "format_value", "go_quote", "quote", "strval"]
+__all__ = ["GoInt64", "format_float64", "format_value", "go_quote", "go_quote_rune", "quote", "strval"]
 
 # strconv/ftoa.go formatDigits: with the shortest digits, %g uses %e once exp < -4 or exp >= 6.
 _MIN_PLAIN_EXPONENT = -4
@@ -131,19 +131,11 @@ def strval(value: object) -> str:
     return format_value(value)
 
 
-def go_quote(text: str) -> str:
-    """Go's ``strconv.Quote`` (what ``%q`` prints for a string).
-
-    Args:
-        text: any string.
-
-    Returns:
-        The double-quoted Go string literal; printable runes (``unicode.IsPrint``) stay as they are.
-    """
-    out = ['"']
+def _quote(text: str, quote_char: str) -> str:
+    out = [quote_char]
     for char in text:
         code = ord(char)
-        if char in ('"', "\\"):
+        if char in (quote_char, "\\"):
             out.append("\\" + char)
         elif char.isprintable():
             out.append(char)
@@ -155,8 +147,32 @@ def go_quote(text: str) -> str:
             out.append(f"\\u{code:04x}")
         else:
             out.append(f"\\U{code:08x}")
-    out.append('"')
+    out.append(quote_char)
     return "".join(out)
+
+
+def go_quote(text: str) -> str:
+    """Go's ``strconv.Quote`` (what ``%q`` prints for a string).
+
+    Args:
+        text: any string.
+
+    Returns:
+        The double-quoted Go string literal; printable runes (``unicode.IsPrint``) stay as they are.
+    """
+    return _quote(text, '"')
+
+
+def go_quote_rune(char: str) -> str:
+    """Go's ``strconv.QuoteRune`` (what ``%q`` prints for a rune): ``'x'``, ``'\\''``, ``'\\n'``.
+
+    Args:
+        char: one character.
+
+    Returns:
+        The single-quoted Go rune literal.
+    """
+    return _quote(char, "'")
 
 
 def quote(value: object) -> str:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vcvalues.gofmt import GoInt64, format_float64, format_value, go_quote, quote, strval
+from vcvalues.gofmt import GoInt64, format_float64, format_value, go_quote, go_quote_rune, quote, strval
 
 
 @pytest.mark.parametrize(
@@ -108,6 +108,15 @@ def test_goint64_is_a_small_int() -> None:
 )
 def test_go_quote(text: str, expected: str) -> None:
     assert go_quote(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("char", "expected"),
+    # strconv/quote.go QuoteRune: the quote is escaped, a double quote is not.
+    [("x", "'x'"), ("'", r"'\''"), ('"', "'\"'"), ("\\", r"'\\'"), ("\n", r"'\n'"), ("é", "'é'")],
+)
+def test_go_quote_rune(char: str, expected: str) -> None:
+    assert go_quote_rune(char) == expected
 
 
 def test_quote() -> None:
