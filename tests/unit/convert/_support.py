@@ -29,7 +29,7 @@ class Span:
 
 
 class FakeSourceMap:
-    """Positions given by hand: ``{path: (line, column)}``; missing paths fall back to the nearest ancestor."""
+    """Positions given by hand, ``{path: (line, column)}``; a missing path falls back to its ancestors."""
 
     def __init__(self, keys: dict[tuple[Any, ...], tuple[int, int]], values: dict | None = None) -> None:
         self._keys = keys
@@ -47,7 +47,7 @@ class FakeSourceMap:
         return self.key_span(path)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load_validator(target: str) -> Any:
     schema = json.loads(shared_path("reference", "vcluster", SCHEMA_FILES[target]).read_text())
     cls = validator_for(schema, default=Draft202012Validator)

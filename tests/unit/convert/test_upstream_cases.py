@@ -426,7 +426,7 @@ policies:
 
 
 def test_values_already_in_the_new_format_are_refused():
-    # upstream v0.36.1 "k8s already migrated to correct format" fails with "config is already in correct format"
+    # upstream v0.36.1 "k8s already migrated to correct format": "config is already in correct format"
     given = load(
         textwrap.dedent(
             """
