@@ -1,0 +1,57 @@
+"""Where things are in a YAML document: 1-based spans and a key-path -> span map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from vcvalues.diagnostics import KeyPath
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+ORIGIN = Span(1, 1)
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each key and value of one document sits; lookups fall back to the nearest ancestor."""
+
+    file: str
+    keys: dict[KeyPath, Span] = field(default_factory=dict)
+    values: dict[KeyPath, Span] = field(default_factory=dict)
+
+    def key_span(self, path: KeyPath) -> Span:
+        """Position of the key at ``path`` (or of the nearest ancestor that exists)."""
+        return self._nearest(path, prefer_keys=True)
+
+    def value_span(self, path: KeyPath) -> Span:
+        """Position of the value at ``path`` (or of the nearest ancestor that exists)."""
+        return self._nearest(path, prefer_keys=False)
+
+    def has(self, path: KeyPath) -> bool:
+        """The document itself holds ``path``."""
+        return path in self.values
+
+    def _nearest(self, path: KeyPath, *, prefer_keys: bool) -> Span:
+        first, second = (self.keys, self.values) if prefer_keys else (self.values, self.keys)
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            span = first.get(prefix) or second.get(prefix)
+            if span is not None:
+                return span
+        return ORIGIN
+
+
+@dataclass(slots=True)
+class Document:
+    """One YAML document: plain data as Helm holds it, and where everything came from."""
+
+    data: Any
+    source_map: SourceMap
