@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import struct
-from typing import Any
+from typing import Any, cast
 
 MERGE_KEY = "<<"
 
@@ -100,7 +100,7 @@ def resolve_tagged(tag: str, text: str) -> tuple[bool, Any]:
     if kinds is None or isinstance(value, bool) != (short == "bool") or not isinstance(value, kinds):
         return False, text
     if short == "float":
-        return True, float(value)
+        return True, float(cast(float, value))
     return True, value
 
 
