@@ -1,4 +1,4 @@
-"""`vcvalues convert` (not implemented yet)."""
+"""`vcvalues convert`: legacy isolation.* values -> the vcluster 0.20+ format (policies.*)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,63 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from vcvalues.cli import IO
 
+_FORMATS = ("text", "json", "github", "sarif")
+_SUMMARIES = {
+    "convert-unsupported": "vcluster cannot convert this legacy setting",
+    "convert-not-converted": "a legacy key outside the isolation-related part vcvalues converts",
+}
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments of this subcommand."""
+    parser.add_argument(
+        "-f",
+        "--values",
+        dest="files",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="legacy values file; repeat to merge several (later wins); '-' or none reads stdin",
+    )
+    parser.add_argument(
+        "--distro", metavar="D", help="legacy chart of the values: k3s (default), k8s, k0s, eks"
+    )
+    parser.add_argument(
+        "--to",
+        choices=("0.20", "0.36"),
+        default="0.36",
+        help="vcluster release line to convert to (default 0.36; 0.36 has only the k8s distro)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the converted values to FILE (atomically) instead of stdout",
+    )
+    parser.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="text",
+        help="format of the diagnostics on stderr (default text)",
+    )
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    """Run the subcommand."""
-    io.err.write("vcvalues: convert is not implemented yet\n")
-    return 2
+    """Convert, print diagnostics to stderr and the values to stdout (or ``-o``); 1 on errors."""
+    from vcvalues.convert import convert_files
+    from vcvalues.convert._write import write_atomically
+    from vcvalues.report import format_diagnostics
+
+    files = args.files or ["-"]
+    result = convert_files(files, distro=args.distro, to=args.to)
+    if result.diagnostics:
+        io.err.write(
+            format_diagnostics(result.diagnostics, fmt=args.format, files=len(files), summaries=_SUMMARIES)
+        )
+    if not result.ok or result.text is None:
+        return 1
+    if args.output:
+        write_atomically(args.output, result.text)
+    else:
+        io.out.write(result.text)
+    return 0

@@ -12,10 +12,11 @@ Example:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from vcvalues.chart import Distro
 from vcvalues.convert import isolation, syncer_flags
@@ -26,6 +27,11 @@ from vcvalues.convert._sources import Locator, SpanSource, ValuesSource, merge_v
 from vcvalues.convert._target import Target
 from vcvalues.convert._yaml import dump_values
 from vcvalues.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from vcvalues.load import LoadResult
+
+STDIN_NAME = "<stdin>"
 
 __all__ = [
     "RULE_NOT_CONVERTED",
@@ -149,39 +155,48 @@ def convert_text(
     text: str, *, file: str = "<stdin>", distro: Distro | str | None = None, to: Target | str | None = None
 ) -> ConvertResult:
     """Read legacy values YAML as Helm does and convert them (syntax errors come back as diagnostics)."""
-    return _convert_texts([(file, text)], distro=distro, to=to)
+    from vcvalues.load import load_yaml
+
+    return _convert_loaded([load_yaml(text, file=file)], distro=distro, to=to)
 
 
 def convert_files(
-    paths: Sequence[str | Path], *, distro: Distro | str | None = None, to: Target | str | None = None
+    paths: Sequence[str | Path],
+    *,
+    distro: Distro | str | None = None,
+    to: Target | str | None = None,
+    stdin: TextIO | None = None,
 ) -> ConvertResult:
     """Read legacy values files (``-f``, merged left to right) and convert them.
+
+    Args:
+        paths: the files in command-line order; ``-`` reads ``stdin``.
+        distro: legacy chart the values were written for (``k3s`` when None).
+        to: ``0.20`` or ``0.36`` (0.36 when None).
+        stdin: the stream ``-`` reads (``sys.stdin`` when None).
 
     Raises:
         InputError: a file is missing, a directory or unreadable.
         UsageError: unknown distro or target.
     """
-    from vcvalues.convert._read import read_text
+    from vcvalues.load import load_path, load_yaml
 
-    return _convert_texts([(str(path), read_text(path)) for path in paths], distro=distro, to=to)
+    loaded = [
+        load_yaml((stdin or sys.stdin).read(), file=STDIN_NAME) if str(path) == "-" else load_path(path)
+        for path in paths
+    ]
+    return _convert_loaded(loaded, distro=distro, to=to)
 
 
-def _convert_texts(
-    texts: Sequence[tuple[str, str]], *, distro: Distro | str | None, to: Target | str | None
+def _convert_loaded(
+    loaded: Sequence[LoadResult], *, distro: Distro | str | None, to: Target | str | None
 ) -> ConvertResult:
-    from vcvalues.load import load_yaml
-
     chosen = distro if isinstance(distro, Distro) else Distro.parse(distro)
     target = Target.parse(to)
-    sources: list[ValuesSource] = []
-    problems: list[Diagnostic] = []
-    for name, text in texts:
-        loaded = load_yaml(text, file=name)
-        problems.extend(loaded.diagnostics)
-        data = loaded.data if isinstance(loaded.data, Mapping) else {}
-        sources.append(ValuesSource(name, data, loaded.source_map))
-    if any(d.severity is Severity.ERROR for d in problems):
+    problems = [d for result in loaded for d in result.diagnostics]
+    if any(d.severity is Severity.ERROR for d in problems) or any(r.data is None for r in loaded):
         return ConvertResult(None, None, _unique(problems), chosen, target)
+    sources = [ValuesSource(r.source_map.file, r.data or {}, r.source_map) for r in loaded]
     result = convert_sources(sources, distro=chosen, to=target)
     return ConvertResult(
         result.values, result.text, _unique([*problems, *result.diagnostics]), result.distro, result.target

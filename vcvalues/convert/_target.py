@@ -7,7 +7,7 @@ import enum
 from vcvalues.errors import UsageError
 
 
-class Target(str, enum.Enum):
+class Target(enum.Enum):
     """Target chart line of ``vcvalues convert --to``.
 
     The values follow ``vcluster convert config`` of the matching release: ``0.20`` as at tag v0.20.0,
