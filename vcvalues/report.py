@@ -18,7 +18,8 @@ def format_text(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappin
     """``FILE:LINE:COL: SEVERITY [RULE] MESSAGE`` then an indented ``hint:`` line."""
     lines: list[str] = []
     for d in diagnostics:
-        where = f" ({format_key_path(d.key_path)})" if d.key_path else ""
+        path = format_key_path(d.key_path)
+        where = f" ({path})" if path and path not in d.message else ""
         lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity.label} [{d.rule_id}] {d.message}{where}")
         if d.hint:
             lines.append(f"  hint: {d.hint}")

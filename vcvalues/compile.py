@@ -1,0 +1,353 @@
+"""Orchestration: read -> merge -> coalesce onto chart defaults -> validate -> rules -> diagnostics."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vcvalues.chart import ChartRef, ChartVersion, Distro, resolve_chart
+from vcvalues.coalesce import TypeConflict, coalesce, merge_files
+from vcvalues.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.errors import UnsupportedChartVersionError, UsageError
+from vcvalues.load import LoadResult, load_path, load_yaml
+from vcvalues.provenance import Provenance
+from vcvalues.suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from vcvalues.model import Values
+
+# A values source: a path, or (display name, text) for values that are not in a file (stdin, API).
+ValuesSource = str | Path | tuple[str, str]
+DEFAULT_RELEASE = "vcluster"
+
+
+@dataclass
+class CompileResult:
+    """Everything compiling values produced.
+
+    Attributes:
+        chart: the chart compiled against.
+        release: Helm release name.
+        namespace: Helm release namespace.
+        values: the effective values the chart's templates see (plain data), fixes applied if asked.
+        user_values: the user's merged values (files, then --set), before the chart defaults.
+        diagnostics: every problem found, sorted by place.
+        sources: where each value came from (for positions).
+        fixes: what the compiler changed, as (key path, new value, description).
+    """
+
+    chart: ChartRef
+    release: str
+    namespace: str
+    values: dict[str, Any]
+    user_values: dict[str, Any]
+    diagnostics: list[Diagnostic]
+    sources: Provenance
+    fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
+    loaded: list[LoadResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """No error-level diagnostic."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @functools.cached_property
+    def model(self) -> Values:
+        """The typed model of the effective values (imports pydantic on first use).
+
+        Raises:
+            vcvalues.validate.InvalidValuesError: the values do not fit the model.
+        """
+        from vcvalues.model import build_model
+
+        return build_model(self.values, self.chart)
+
+
+def compile_values(
+    files: Sequence[ValuesSource] = (),
+    *,
+    set_values: Sequence[str] = (),
+    set_string_values: Sequence[str] = (),
+    chart_version: str | None = None,
+    distro: str | None = None,
+    release: str = DEFAULT_RELEASE,
+    namespace: str | None = None,
+    apply_fixes: bool = False,
+    disable: Iterable[str] = (),
+    run_rules: bool = True,
+) -> CompileResult:
+    """Compile vcluster values as ``helm install -f FILE... --set ...`` would see them.
+
+    Args:
+        files: values files in order (later wins), or ``(name, text)`` pairs.
+        set_values: ``--set`` expressions, applied after the files.
+        set_string_values: ``--set-string`` expressions, applied after ``--set``.
+        chart_version: legacy chart version (default 0.19.10).
+        distro: k3s (default), k8s, k0s or eks.
+        release: Helm release name.
+        namespace: Helm release namespace (default ``vcluster-<release>``).
+        apply_fixes: apply the fixes of fixable errors to ``values`` and report each as a warning.
+        disable: rule ids to switch off.
+        run_rules: run the cross-field rules (False: only read, merge, coalesce and validate).
+
+    Raises:
+        InputError: a file cannot be read.
+        UsageError: bad --set syntax, unknown distro, bad version.
+        UnsupportedChartVersionError: a chart version outside 0.15.0 - 0.19.10.
+    """
+    loaded = [_load(source) for source in files]
+    return compile_loaded(
+        loaded,
+        set_values=set_values,
+        set_string_values=set_string_values,
+        chart_version=chart_version,
+        distro=distro,
+        release=release,
+        namespace=namespace,
+        apply_fixes=apply_fixes,
+        disable=disable,
+        run_rules=run_rules,
+    )
+
+
+def compile_text(text: str, *, file: str = "values.yaml", **options: Any) -> CompileResult:
+    """Compile one values document given as text (see compile_values for the options)."""
+    return compile_values([(file, text)], **options)
+
+
+def compile_loaded(
+    loaded: Sequence[LoadResult],
+    *,
+    set_values: Sequence[str] = (),
+    set_string_values: Sequence[str] = (),
+    chart_version: str | None = None,
+    distro: str | None = None,
+    release: str = DEFAULT_RELEASE,
+    namespace: str | None = None,
+    apply_fixes: bool = False,
+    disable: Iterable[str] = (),
+    run_rules: bool = True,
+) -> CompileResult:
+    """compile_values for files already read (lets ``lint`` read each file once)."""
+    resolved = _resolve_or_dialect(chart_version, distro, loaded)
+    chart = resolved if isinstance(resolved, ChartRef) else resolve_chart(None, distro)
+    namespace = namespace or f"vcluster-{release}"
+    diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
+    provenance = Provenance(files=[result.source_map for result in loaded])
+    result = CompileResult(chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded))
+    if isinstance(resolved, list):  # legacy values for a 0.20+ chart: nothing more to do
+        result.diagnostics = sorted(diagnostics + resolved, key=Diagnostic.sort_key)
+        return result
+    if any(r.data is None for r in loaded):
+        result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        return result
+    user_values = merge_files([r.data for r in loaded if r.data is not None])
+    _apply_set(user_values, set_values, set_string_values, provenance)
+    result.user_values = user_values
+    diagnostics.extend(_check_user_keys(user_values, chart, provenance))
+
+    from vcvalues.catalog import chart_defaults
+
+    conflicts: list[TypeConflict] = []
+    result.values = coalesce(user_values, chart_defaults(chart), on_conflict=conflicts.append)
+    diagnostics.extend(_conflict(c, provenance) for c in conflicts)
+    diagnostics.extend(_schema(result.values, chart, provenance))
+    schema_ok = not any(d.rule_id == "schema" for d in diagnostics)
+    known: frozenset[str] = frozenset()
+    if run_rules and schema_ok:
+        from vcvalues.rules import REGISTRY, check_rules
+
+        known = frozenset(REGISTRY)
+        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=frozenset(disable)))
+    inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
+    kept = apply_suppressions(diagnostics, inline=inline, disabled=frozenset(disable), known_rules=known)
+    result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    return result
+
+
+def _load(source: ValuesSource) -> LoadResult:
+    if isinstance(source, tuple):
+        name, text = source
+        return load_yaml(text, file=name)
+    return load_path(source)
+
+
+def _resolve_or_dialect(
+    chart_version: str | None, distro: str | None, loaded: Sequence[LoadResult]
+) -> ChartRef | list[Diagnostic]:
+    try:
+        return resolve_chart(chart_version, distro)
+    except UnsupportedChartVersionError:
+        version = ChartVersion.parse(chart_version or "")
+        if version.triple < (0, 20, 0):
+            raise
+        from vcvalues.dialect import legacy_keys
+
+        found = [
+            _diagnostic(
+                "dialect-mismatch",
+                Severity.ERROR,
+                r.source_map.file,
+                r.source_map.key_span(path),
+                path,
+                f"{path[0]} is a legacy (0.15-0.19) key; chart {version} reads the 0.20+ format",
+                _convert_hint(r.source_map.file, distro, version),
+            )
+            for r in loaded
+            if r.data is not None
+            for path in legacy_keys(r.data)
+        ]
+        if not found:
+            raise
+        return found
+
+
+def _convert_hint(file: str, distro: str | None, version: ChartVersion) -> str:
+    target = "0.36" if version.minor >= 36 else "0.20"
+    return f"convert the file: vcvalues convert -f {file} --distro {Distro.parse(distro).value} --to {target}"
+
+
+def _apply_set(
+    values: dict[str, Any],
+    set_values: Sequence[str],
+    set_string_values: Sequence[str],
+    provenance: Provenance,
+) -> None:
+    # Helm's MergeValues applies every --set, then every --set-string (whatever their order on the line).
+    from vcvalues.strvals import parse_set_into
+
+    for flag, expressions, as_string in (
+        ("--set", set_values, False),
+        ("--set-string", set_string_values, True),
+    ):
+        for index, expression in enumerate(expressions, start=1):
+            try:
+                parse_set_into(expression, values, as_string=as_string)
+            except UsageError as exc:
+                raise UsageError(f"failed parsing {flag} data: {exc}") from None
+            label = f"{flag}[{index}]"
+            for assignment in _split_paths(expression):
+                provenance.set_paths.append((label, assignment))
+
+
+def _split_paths(expression: str) -> list[KeyPath]:
+    """The dotted key paths an expression sets (positions only; parsing proper is strvals')."""
+    paths: list[KeyPath] = []
+    for part in expression.split(","):
+        name = part.split("=", 1)[0].strip()
+        if name:
+            keys = [k.split("[", 1)[0] for k in name.replace("\\.", "\0").split(".")]
+            paths.append(tuple(k.replace("\0", ".") for k in keys if k))
+    return paths
+
+
+def _check_user_keys(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
+    from vcvalues.catalog import key_tree
+    from vcvalues.dialect import modern_keys_in_legacy
+    from vcvalues.unknown_keys import find_unknown_keys
+
+    tree = key_tree(chart)
+    out: list[Diagnostic] = []
+    modern = dict(modern_keys_in_legacy(values, frozenset(tree.children)))
+    for path, legacy in modern.items():
+        out.append(
+            _located(
+                "dialect-mismatch",
+                Severity.ERROR,
+                provenance,
+                path,
+                f"{format_key_path(path)} is a vcluster 0.20+ key; chart {chart.version} does not read it",
+                f"for chart {chart.version} set it through {legacy}, or target a 0.20+ chart",
+                key=True,
+            )
+        )
+    for path, suggestion in find_unknown_keys(values, tree):
+        if path in modern:
+            continue
+        where = format_key_path(path[:-1]) or "the top level"
+        hint = (
+            f"did you mean {suggestion!r}?"
+            if suggestion
+            else f"see the keys of {where} in the chart's values.yaml"
+        )
+        out.append(
+            _located(
+                "unknown-key",
+                Severity.ERROR,
+                provenance,
+                path,
+                f"unknown key {path[-1]!r} in {where}: chart {chart} ignores it",
+                hint,
+                key=True,
+            )
+        )
+    return out
+
+
+def _conflict(conflict: TypeConflict, provenance: Provenance) -> Diagnostic:
+    name = format_key_path(conflict.path)
+    if conflict.user_is_map:
+        message = (
+            f"{name} is a map but the chart's default is {conflict.default!r}; Helm warns and keeps the map"
+        )
+    else:
+        message = (
+            f"{name} replaces the chart's default map with a non-map value; Helm warns and the map is lost"
+        )
+    return _located(
+        "type-conflict",
+        Severity.WARNING,
+        provenance,
+        conflict.path,
+        message,
+        "give the same kind of value the chart expects (see its values.yaml)",
+    )
+
+
+def _schema(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
+    from vcvalues.validate import validate_values
+
+    out = []
+    for issue in validate_values(values, chart):
+        rule, message, hint = "schema", issue.message, None
+        if "quantity" in issue.message:
+            rule, message, hint = _quantity_problem(values, issue.path, issue.message)
+        out.append(_located(rule, Severity.ERROR, provenance, issue.path, message, hint))
+    return out
+
+
+def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> tuple[str, str, str]:
+    from vcvalues.quantity import Quantity, QuantityError
+
+    node: Any = values
+    for part in path:
+        node = node[part] if isinstance(node, (dict, list)) else None
+    hint = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no space, no B, K is k or Ki)"
+    try:
+        Quantity.parse(node, strict=True)
+    except QuantityError as exc:
+        return "invalid-quantity", f"{format_key_path(path)}: {exc}", hint
+    return "invalid-quantity", fallback, hint
+
+
+def _located(
+    rule: str,
+    severity: Severity,
+    provenance: Provenance,
+    path: KeyPath,
+    message: str,
+    hint: str | None,
+    *,
+    key: bool = False,
+) -> Diagnostic:
+    where = provenance.locate(path, key=key)
+    return Diagnostic(rule, severity, message, where.file, where.line, where.column, hint, path)
+
+
+def _diagnostic(
+    rule: str, severity: Severity, file: str, span: Any, path: KeyPath, message: str, hint: str | None
+) -> Diagnostic:
+    return Diagnostic(rule, severity, message, file, span.line, span.column, hint, path)
