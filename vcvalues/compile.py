@@ -324,7 +324,10 @@ def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> t
 
     node: Any = values
     for part in path:
-        node = node[part] if isinstance(node, (dict, list)) else None
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
     hint = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no space, no B, K is k or Ki)"
     try:
         Quantity.parse(node, strict=True)

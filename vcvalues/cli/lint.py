@@ -1,19 +1,55 @@
-"""`vcvalues lint` (not implemented yet)."""
+"""`vcvalues lint FILE...`: check values files before helm install."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
+
+from vcvalues.cli._common import add_chart_arguments, split_ids
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
 
+FORMATS = ("text", "json", "github", "sarif")
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Declare the arguments of this subcommand."""
+    """Declare the arguments of ``lint``."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="values files to check ('-' reads stdin)")
+    add_chart_arguments(parser)
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.add_argument("--fix", action="store_true", help="write the fixes of fixable errors into the files")
+    parser.add_argument("--disable", action="append", metavar="ID,...", help="switch rules off (repeatable)")
+    parser.add_argument(
+        "--config", metavar="F", help="vcvalues config file (default: .vcvalues.yaml walking up)"
+    )
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    """Run the subcommand."""
-    io.err.write("vcvalues: lint is not implemented yet\n")
-    return 2
+    """Lint every file on its own against the chosen chart; exit 1 on errors (or warnings with --strict)."""
+    from vcvalues.lint import lint_files
+
+    stdin_text = sys.stdin.read() if "-" in args.files else None
+    outcome = lint_files(
+        args.files,
+        chart_version=args.chart_version,
+        distro=args.distro,
+        release=args.release,
+        namespace=args.namespace,
+        disable=split_ids(args.disable),
+        config=args.config,
+        fix=args.fix,
+        stdin_text=stdin_text,
+    )
+    from vcvalues.report import format_diagnostics
+
+    io.out.write(
+        format_diagnostics(
+            outcome.diagnostics, fmt=args.format, files=len(args.files), summaries=outcome.summaries
+        )
+    )
+    for message in outcome.messages:
+        io.err.write(f"{message}\n")
+    return outcome.exit_code(strict=args.strict)
