@@ -35,7 +35,7 @@ _YAML_STYLE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9
 _DOT_FLOAT = re.compile(r"\.[0-9]+([eE][-+]?[0-9]+)?")
 _GO_INT = re.compile(
     r"(?P<sign>[-+]?)(?:0[xX](?P<hex>[0-9a-fA-F]+)|0[oO](?P<oct>[0-7]+)|0[bB](?P<bin>[01]+)"
-    r"|0(?P<octl>[0-7]+)|(?P<dec>[0-9]+))"
+    r"|0(?P<octl>[0-7]+)|(?P<dec>0|[1-9][0-9]*))"
 )
 _INT64_MIN, _INT64_MAX, _UINT64_MAX = -(2**63), 2**63 - 1, 2**64 - 1
 _NUMERIC_HINT = frozenset("+-0123456789")
