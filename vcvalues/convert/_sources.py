@@ -42,21 +42,9 @@ class ValuesSource:
 
 def merge_values(sources: Sequence[ValuesSource]) -> dict[str, Any]:
     """Merge files left to right as Helm's mergeMaps does: maps recursively, anything else replaced."""
-    merged: dict[str, Any] = {}
-    for source in sources:
-        merged = _merge_maps(merged, source.data)
-    return merged
+    from vcvalues.coalesce import merge_files
 
-
-def _merge_maps(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in override.items():
-        current = out.get(key)
-        if isinstance(value, Mapping) and isinstance(current, Mapping):
-            out[key] = _merge_maps(current, value)
-        else:
-            out[key] = value
-    return out
+    return merge_files(dict(source.data) for source in sources)
 
 
 def _has_path(data: Any, path: KeyPath) -> bool:
