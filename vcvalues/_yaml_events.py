@@ -103,10 +103,13 @@ class Builder:
         except MarkedYAMLError as exc:
             self._parse_error(exc)
         except ReaderError as exc:
+            self.failed = True
             line, column = self._position(exc.position)
-            self._fail(Span(line, column), f"character {exc.character!r} is not allowed in YAML")
+            message = f"character {exc.character!r} is not allowed in YAML"
+            self._report(Span(line, column), "syntax", Severity.ERROR, message, "remove the control character")
         except YAMLError as exc:  # pragma: no cover - other parser errors carry no mark
-            self._fail(ORIGIN, str(exc).strip().splitlines()[0])
+            self.failed = True
+            self._report(ORIGIN, "syntax", Severity.ERROR, str(exc).strip().splitlines()[0], None)
         return documents
 
     def _start_document(self) -> None:

@@ -311,12 +311,24 @@ def _schema(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> 
     from vcvalues.validate import validate_values
 
     out = []
-    for issue in validate_values(values, chart):
+    plain = _without_go_types(values) if provenance.set_paths else values
+    for issue in validate_values(plain, chart):
         rule, message, hint = "schema", issue.message, None
         if "quantity" in issue.message:
             rule, message, hint = _quantity_problem(values, issue.path, issue.message)
         out.append(_located(rule, Severity.ERROR, provenance, issue.path, message, hint))
     return out
+
+
+def _without_go_types(value: Any) -> Any:
+    # jsonschema_rs takes exact builtin types only; --set integers are GoInt64 (an int subclass).
+    if isinstance(value, dict):
+        return {k: _without_go_types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_go_types(v) for v in value]
+    if isinstance(value, int) and type(value) not in (int, bool):
+        return int(value)
+    return value
 
 
 def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> tuple[str, str, str]:
