@@ -106,7 +106,9 @@ class Builder:
             self.failed = True
             line, column = self._position(exc.position)
             message = f"character {exc.character!r} is not allowed in YAML"
-            self._report(Span(line, column), "syntax", Severity.ERROR, message, "remove the control character")
+            self._report(
+                Span(line, column), "syntax", Severity.ERROR, message, "remove the control character"
+            )
         except YAMLError as exc:  # pragma: no cover - other parser errors carry no mark
             self.failed = True
             self._report(ORIGIN, "syntax", Severity.ERROR, str(exc).strip().splitlines()[0], None)

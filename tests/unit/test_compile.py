@@ -15,8 +15,12 @@ from vcvalues.errors import UnsupportedChartVersionError, UsageError
 from vcvalues.gofmt import GoInt64
 
 REFERENCE = [
-    ("k3s", "0.15.7"), ("k8s", "0.15.7"),
-    ("k3s", "0.19.10"), ("k8s", "0.19.10"), ("k0s", "0.19.10"), ("eks", "0.19.10"),
+    ("k3s", "0.15.7"),
+    ("k8s", "0.15.7"),
+    ("k3s", "0.19.10"),
+    ("k8s", "0.19.10"),
+    ("k0s", "0.19.10"),
+    ("eks", "0.19.10"),
 ]
 
 
@@ -121,8 +125,10 @@ def test_user_null_removes_a_default_quota_entry() -> None:
 
 def test_later_file_wins_and_set_wins_over_files() -> None:
     result = compile_values(
-        [("a.yaml", "isolation:\n  enabled: false\n  podSecurityStandard: baseline\n"),
-         ("b.yaml", "isolation:\n  enabled: true\n")],
+        [
+            ("a.yaml", "isolation:\n  enabled: false\n  podSecurityStandard: baseline\n"),
+            ("b.yaml", "isolation:\n  enabled: true\n"),
+        ],
         set_values=["isolation.resourceQuota.quota.count/pods=7"],
         set_string_values=["isolation.podSecurityStandard=restricted"],
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import textwrap
 
 import pytest
@@ -22,18 +21,46 @@ def _problems(result) -> list[tuple[str, int, int]]:
     ("text", "expected"),
     [
         # go-yaml v2 resolve.go: YAML 1.1 booleans
-        ("yes", True), ("Yes", True), ("ON", True), ("y", True), ("n", False), ("Off", False),
-        ("true", True), ("FALSE", False),
-        ("~", None), ("null", None), ("", None),
+        ("yes", True),
+        ("Yes", True),
+        ("ON", True),
+        ("y", True),
+        ("n", False),
+        ("Off", False),
+        ("true", True),
+        ("FALSE", False),
+        ("~", None),
+        ("null", None),
+        ("", None),
         # strconv.ParseInt(plain, 0, 64) after removing underscores
-        ("10", 10), ("+1", 1), ("-7", -7), ("1_000", 1000), ("0x1F", 31), ("017", 15), ("0o17", 15),
-        ("0b101", 5), ("9223372036854775807", 2**63 - 1), ("18446744073709551615", 2**64 - 1),
+        ("10", 10),
+        ("+1", 1),
+        ("-7", -7),
+        ("1_000", 1000),
+        ("0x1F", 31),
+        ("017", 15),
+        ("0o17", 15),
+        ("0b101", 5),
+        ("9223372036854775807", 2**63 - 1),
+        ("18446744073709551615", 2**64 - 1),
         # yamlStyleFloat then ParseFloat
-        ("1e3", 1000.0), ("1.", 1.0), (".5", 0.5), ("08", 8.0), ("1.5", 1.5), ("-0.25", -0.25),
+        ("1e3", 1000.0),
+        ("1.", 1.0),
+        (".5", 0.5),
+        ("08", 8.0),
+        ("1.5", 1.5),
+        ("-0.25", -0.25),
         ("18446744073709551616", 1.8446744073709552e19),
         # strings: not a Go number, sexagesimal not supported, timestamps kept as strings by v2
-        ("1e400", "1e400"), ("0x", "0x"), ("12:30", "12:30"), ("2001-12-14", "2001-12-14"),
-        ("NaN", "NaN"), ("1.5e3m", "1.5e3m"), ("20GB", "20GB"), ("10 Gi", "10 Gi"), (".", "."),
+        ("1e400", "1e400"),
+        ("0x", "0x"),
+        ("12:30", "12:30"),
+        ("2001-12-14", "2001-12-14"),
+        ("NaN", "NaN"),
+        ("1.5e3m", "1.5e3m"),
+        ("20GB", "20GB"),
+        ("10 Gi", "10 Gi"),
+        (".", "."),
     ],
 )
 def test_plain_scalar_resolves_as_go_yaml_v2(text: str, expected: object) -> None:
