@@ -44,6 +44,30 @@ HINTS: Mapping[str, str] = {
     "procMount_restricted": "remove securityContext.procMount or set it to Default",
 }
 
+SUMMARIES: Mapping[str, str] = {
+    "privileged": "containers must not be privileged",
+    "hostNamespaces": "pods must not share the host network, PID or IPC namespace",
+    "hostPathVolumes": "pods must not use hostPath volumes",
+    "hostPorts": "containers must not use host ports",
+    "hostProbesAndHostLifecycle": "probes and lifecycle handlers must not set a host",
+    "capabilities_baseline": "containers may add only the default capabilities",
+    "appArmorProfile": "AppArmor profiles must not be overridden or disabled",
+    "seLinuxOptions": "SELinux type is restricted; user and role must not be set",
+    "procMount": "the default /proc masks must be kept",
+    "seccompProfile_baseline": "seccomp profiles, when set, must be RuntimeDefault or Localhost",
+    "sysctls": "only safe sysctls are allowed",
+    "windowsHostProcess": "Windows HostProcess containers are not allowed",
+    "allowPrivilegeEscalation": "containers must set allowPrivilegeEscalation=false",
+    "capabilities_restricted": "containers must drop ALL capabilities and add at most NET_BIND_SERVICE",
+    "restrictedVolumes": "only the restricted set of volume types is allowed",
+    "runAsNonRoot": "containers must run as non-root",
+    "runAsUser": "containers must not run as user 0",
+    "seccompProfile_restricted": "a RuntimeDefault or Localhost seccomp profile must be set",
+    "procMount_restricted": "the default /proc masks must be kept, even in a user namespace",
+    SKIPPED_RULE: "objects without a pod template are not evaluated",
+}
+"""One line per rule id check-pods reports (SARIF rule descriptors)."""
+
 
 @dataclass(frozen=True, slots=True)
 class PodReport:

@@ -19,15 +19,12 @@ NEWEST_MINOR = 35
 _VERSION_RE = re.compile(r"v1\.([0-9]|[1-9][0-9]*)")
 
 
-class Level(str, enum.Enum):
+class Level(enum.StrEnum):
     """A Pod Security Standard level, from least to most strict."""
 
     PRIVILEGED = "privileged"
     BASELINE = "baseline"
     RESTRICTED = "restricted"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from tests.unit.pss._helpers import rt_documents
 from vcvalues.diagnostics import Severity
-from vcvalues.pss import policy_for
-from vcvalues.pss.diagnose import HINTS, diagnose_documents
+from vcvalues.pss import CHECK_IDS, policy_for
+from vcvalues.pss.diagnose import HINTS, SUMMARIES, diagnose_documents
 
 MANIFESTS = """\
 apiVersion: v1
@@ -89,7 +89,6 @@ def test_missing_fields_point_at_the_nearest_ancestor():
     assert report.refused == 2
 
 
-def test_all_hints_name_a_check():
-    from vcvalues.pss import CHECK_IDS
-
+def test_every_check_has_a_hint_and_a_summary():
     assert set(HINTS) == set(CHECK_IDS)
+    assert set(SUMMARIES) == {*CHECK_IDS, "skipped"}
