@@ -18,7 +18,7 @@ from vcvalues.catalog.defaults import check_supported
 from vcvalues.chart import ChartRef
 
 
-class FlagKind(str, enum.Enum):
+class FlagKind(enum.StrEnum):
     """The pflag value type of a flag."""
 
     BOOL = "bool"

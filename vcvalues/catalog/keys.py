@@ -20,7 +20,7 @@ from vcvalues.catalog.defaults import built_defaults
 from vcvalues.chart import ChartRef
 
 
-class KeyKind(str, enum.Enum):
+class KeyKind(enum.StrEnum):
     """What sits at a key."""
 
     MAP = "map"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from vcvalues.catalog._tree import Add, Change, Drop, apply_edits, copy_plain, replay
 
 
 def test_add_keeps_file_order() -> None:
-    tree = {"a": 1, "c": {"x": 1}}
+    tree: dict[str, Any] = {"a": 1, "c": {"x": 1}}
     edits = [Add(("b",), [1], after="a"), Add(("c", "w"), 0, after=None), Add(("d",), None, after="c")]
     apply_edits(tree, edits)
     assert list(tree) == ["a", "b", "c", "d"]
@@ -16,7 +18,7 @@ def test_add_keeps_file_order() -> None:
 
 
 def test_change_and_drop() -> None:
-    tree = {"a": {"b": 1, "c": 2}}
+    tree: dict[str, Any] = {"a": {"b": 1, "c": 2}}
     apply_edits(tree, [Change(("a", "b"), "x"), Drop(("a", "c"))])
     assert tree == {"a": {"b": "x"}}
 
@@ -47,7 +49,7 @@ def test_replay_stops_at_the_release_and_shares_nothing() -> None:
 
 
 def test_copy_plain_is_deep() -> None:
-    value = {"a": [{"b": 1}], "c": None}
+    value: dict[str, Any] = {"a": [{"b": 1}], "c": None}
     copied = copy_plain(value)
     assert copied == value
     assert copied["a"] is not value["a"]
