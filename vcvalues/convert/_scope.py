@@ -63,23 +63,38 @@ def scope_for(distro: Distro) -> Scope:
     return _K8S if distro in (Distro.K8S, Distro.EKS) else _COMMON
 
 
+def _modern_paths(values: Mapping[str, Any]) -> list[KeyPath]:
+    paths: list[KeyPath] = [(key,) for key in values if key in MODERN_KEYS]
+    sync = values.get("sync")
+    if isinstance(sync, Mapping):
+        paths.extend(("sync", key) for key in ("toHost", "fromHost") if key in sync)
+    return paths
+
+
 def report_scope(conversion: Conversion) -> None:
     """Report 0.20+ keys (errors), and keys outside the converted scope (infos)."""
-    for key in conversion.values:
-        if key in MODERN_KEYS:
-            conversion.unsupported(
-                (key,),
-                f"{key} belongs to the 0.20+ values format: these values look already converted",
-                hint="convert only legacy values (isolation.*); remove the 0.20+ keys from the input",
-            )
-    _walk(conversion, conversion.values, scope_for(conversion.distro), ())
+    modern = _modern_paths(conversion.values)
+    for path in modern:
+        conversion.unsupported(
+            path,
+            f"{format_key_path(path)} belongs to the 0.20+ values format: the values look already converted",
+            hint="convert only legacy values (isolation.*); remove the 0.20+ keys from the input",
+        )
+    _walk(conversion, conversion.values, scope_for(conversion.distro), (), skip=frozenset(modern))
 
 
-def _walk(conversion: Conversion, values: Mapping[str, Any], scope: Scope, path: KeyPath) -> None:
+def _walk(
+    conversion: Conversion,
+    values: Mapping[str, Any],
+    scope: Scope,
+    path: KeyPath,
+    *,
+    skip: frozenset[KeyPath],
+) -> None:
     isolation_off = path == ("isolation",) and not conversion.flag(("isolation", "enabled"))
     for key, value in values.items():
         child: KeyPath = (*path, key)
-        if not path and key in MODERN_KEYS:
+        if child in skip:
             continue
         covered = scope.get(key)
         if isolation_off and key != "enabled":
@@ -98,6 +113,6 @@ def _walk(conversion: Conversion, values: Mapping[str, Any], scope: Scope, path:
             )
         elif isinstance(covered, Mapping):
             if isinstance(value, Mapping):
-                _walk(conversion, value, covered, child)
+                _walk(conversion, value, covered, child, skip=skip)
             elif value is not None:
                 conversion.typed(child, dict)  # reports the wrong type

@@ -448,4 +448,8 @@ def test_values_already_in_the_new_format_are_refused():
     assert [(d.rule_id, d.severity.label, d.key_path) for d in result.diagnostics] == [
         ("convert-not-converted", "info", ("sync",)),
         ("convert-unsupported", "error", ("controlPlane",)),
+        ("convert-unsupported", "error", ("sync", "fromHost")),
     ]
+    assert result.diagnostics[1].message == (
+        "controlPlane belongs to the 0.20+ values format: the values look already converted"
+    )
