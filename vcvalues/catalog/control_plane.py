@@ -49,8 +49,9 @@ class PluginContainers:
     """Containers made from the entries of a user map (``plugin``), named by their ``name`` or key.
 
     Each takes ``<entry>.resources`` (only when set) and ``<entry>.securityContext``. With ``v2_as_init``
-    (0.19+) an entry with ``version: v2`` and an ``image`` becomes an init container and the other entries
-    sidecars; before, every entry is a sidecar.
+    (0.19+) an entry with ``version: v2`` and an ``image`` becomes an init container (placed before the
+    chart's own init containers) and the other entries sidecars (after the chart's containers); before
+    0.19 every entry is a sidecar.
     """
 
     path: Path
