@@ -104,3 +104,25 @@ def test_fixtures_agree(level: str, minor: int) -> None:
             disagreements.append(f"{outcome}/{name}: {expected!r} not in {evaluation.message}")
     assert items
     assert disagreements == []
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_fixtures_agree_through_the_file_reader(level: str) -> None:
+    """The same verdicts when the files are read as manifests (vcvalues.load: YAML 1.1, positions)."""
+    from vcvalues.pss import policy_for
+    from vcvalues.pss.files import check_pod_text
+
+    disagreements: list[str] = []
+    paths = sorted(_testdata().glob(f"{level}/v1.*/*/*.yaml"))
+    for path in paths:
+        outcome, version = path.parent.name, path.parent.parent.name
+        report = check_pod_text(path.read_text(), file=path.name, policy=policy_for(level, version))
+        messages = " ".join(d.message for d in report.diagnostics)
+        if report.evaluated != 1 or any(d.rule_id == "syntax" for d in report.diagnostics):
+            disagreements.append(f"{version}/{outcome}/{path.name}: not read as one pod: {messages}")
+        elif outcome == "pass" and report.refused:
+            disagreements.append(f"{version}/{outcome}/{path.name}: denied: {messages}")
+        elif outcome == "fail" and EXPECTED_SUBSTRING[_stem(path.name)] not in messages:
+            disagreements.append(f"{version}/{outcome}/{path.name}: {messages or 'allowed'}")
+    assert len(paths) == {"baseline": 1457, "restricted": 2784}[level]
+    assert disagreements == []
