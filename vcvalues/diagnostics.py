@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 KeyPath = tuple["str | int", ...]
@@ -61,7 +62,7 @@ class Diagnostic:
         return replace(self, severity=severity)
 
 
-def count_by_severity(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...]) -> dict[Severity, int]:
+def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
     """Number of diagnostics per severity (every severity present as a key)."""
     counts = dict.fromkeys(Severity, 0)
     for diagnostic in diagnostics:
