@@ -1,19 +1,124 @@
-"""`vcvalues render` (not implemented yet)."""
+"""`vcvalues render`: the host manifests (or the effective values) the chart derives from values files."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
+
+from vcvalues.cli._common import add_chart_arguments
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
+    from vcvalues.compile import CompileResult
+
+OUTPUTS = ("manifests", "values", "all")
+STDIN = "-"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Declare the arguments of this subcommand."""
+    """Declare the arguments of ``render``."""
+    parser.add_argument(
+        "-f",
+        "--values",
+        dest="files",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="values file, repeatable, later wins ('-' reads stdin); none: the chart defaults",
+    )
+    parser.add_argument(
+        "--set", dest="set_values", action="append", default=[], metavar="K=V", help="as helm --set"
+    )
+    parser.add_argument(
+        "--set-string",
+        dest="set_string_values",
+        action="append",
+        default=[],
+        metavar="K=V",
+        help="as helm --set-string",
+    )
+    add_chart_arguments(parser)
+    parser.add_argument(
+        "--output",
+        choices=OUTPUTS,
+        default="manifests",
+        help="manifests (default): the host objects; values: effective values; all: both and side effects",
+    )
+    parser.add_argument(
+        "--namespace-manifest",
+        action="store_true",
+        help="also print the Namespace with the Pod Security labels the vcluster docs recommend",
+    )
+    parser.add_argument("--no-fix", action="store_true", help="do not apply the fixes of fixable errors")
+
+
+def _sources(files: list[str]) -> list[str | tuple[str, str]]:
+    sources: list[str | tuple[str, str]] = []
+    stdin_text: str | None = None
+    for name in files:
+        if name == STDIN:
+            stdin_text = sys.stdin.read() if stdin_text is None else stdin_text
+            sources.append(("<stdin>", stdin_text))
+        else:
+            sources.append(name)
+    return sources
+
+
+def _header(result: CompileResult, what: str) -> str:
+    return (
+        f"vcvalues: {what} for chart {result.chart}, release {result.release} in namespace {result.namespace}"
+    )
+
+
+def _render_output(result: CompileResult, args: argparse.Namespace, io: IO) -> str:
+    """Everything to print on stdout (computed before anything is written)."""
+    from vcvalues.render import dump_document, dump_manifests, dump_values, render_manifests
+    from vcvalues.render import render_side_effects as side_effects
+
+    chart, release, namespace = result.chart, result.release, result.namespace
+    parts: list[str] = []
+    if args.output in ("manifests", "all"):
+        manifests = render_manifests(
+            result.values,
+            chart=chart,
+            release=release,
+            namespace=namespace,
+            namespace_manifest=args.namespace_manifest,
+        )
+        if not any(m.from_chart for m in manifests):
+            io.err.write(
+                "vcvalues: no host objects: the chart renders them only when isolation.enabled and their own "
+                "enabled are true\n"
+            )
+        parts.append(dump_manifests(manifests))
+    if args.output == "all":
+        effects = side_effects(result.values, chart=chart, release=release, namespace=namespace).to_dict()
+        parts.append(dump_document(effects, comments=[_header(result, "side effects (not objects)")]))
+        parts.append(dump_document(result.values, comments=[_header(result, "effective values")]))
+    if args.output == "values":
+        parts.append(f"# {_header(result, 'effective values')}\n{dump_values(result.values)}")
+    return "".join(parts)
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    """Run the subcommand."""
-    io.err.write("vcvalues: render is not implemented yet\n")
-    return 2
+    """Compile the values; print diagnostics to stderr and, unless an error remains, the YAML to stdout."""
+    from vcvalues.compile import compile_values
+    from vcvalues.report import format_diagnostics
+
+    result = compile_values(
+        _sources(args.files),
+        set_values=args.set_values,
+        set_string_values=args.set_string_values,
+        chart_version=args.chart_version,
+        distro=args.distro,
+        release=args.release,
+        namespace=args.namespace,
+        apply_fixes=not args.no_fix,
+    )
+    if result.diagnostics:
+        io.err.write(format_diagnostics(result.diagnostics, fmt="text", files=max(len(args.files), 1)))
+    if not result.ok:
+        return 1
+    io.out.write(_render_output(result, args, io))
+    return 0

@@ -25,6 +25,7 @@ __all__ = [
     "Manifest",
     "RenderError",
     "SideEffects",
+    "dump_document",
     "dump_manifests",
     "dump_values",
     "render_manifests",
@@ -108,6 +109,11 @@ def dump_manifests(manifests: Sequence[Manifest]) -> str:
         )
         for manifest in manifests
     )
+
+
+def dump_document(data: Any, *, comments: Sequence[str] = ()) -> str:
+    """One document of a stream: ``---``, a ``# comment`` line per comment, then ``data`` as YAML."""
+    return dump_documents([(comments, data)])
 
 
 def dump_values(values: Mapping[str, Any]) -> str:

@@ -26,6 +26,11 @@ _WIDTH = 4096  # never fold long strings across lines
 # Readers of YAML 1.1 other than go-yaml (PyYAML) also take base-60 numbers and "=" as non-strings.
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _SPECIAL = frozenset(("<<", "="))
+# Outside YAML's printable set, or a line break other than \n (which ruamel folds away in plain, single-quoted
+# and block scalars): only a double-quoted scalar with escapes keeps these.
+_ESCAPE_ONLY = re.compile(
+    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def needs_quotes(text: str) -> bool:
@@ -45,8 +50,12 @@ class _Representer(SafeRepresenter):
 
     def represent_str(self, data: Any) -> Any:
         text = str(data)
-        style = "'" if needs_quotes(text) else None
-        if style is None and "\n" in text:
+        style: str | None = None
+        if _ESCAPE_ONLY.search(text):
+            style = '"'
+        elif needs_quotes(text):
+            style = "'"
+        elif "\n" in text:
             style = "|"  # the emitter falls back to double quotes where a block scalar cannot hold it
         return self.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
