@@ -28,7 +28,7 @@ SUPPORTED_RANGE = "0.15.0 - 0.19.10"
 DEFAULT_VERSION = "0.19.10"
 
 
-class Distro(str, enum.Enum):
+class Distro(enum.StrEnum):
     """The legacy chart flavours: charts/k3s, charts/k8s, charts/k0s, charts/eks."""
 
     K3S = "k3s"
@@ -61,7 +61,7 @@ class ChartVersion:
         """Parse ``0.19.10`` or ``v0.19.10``."""
         match = _VERSION.match(text.strip())
         if match is None:
-            raise UsageError(f"chart version {text!r} is not of the form MAJOR.MINOR.PATCH (e.g. {DEFAULT_VERSION})")
+            raise UsageError(f"chart version {text!r} is not MAJOR.MINOR.PATCH (e.g. {DEFAULT_VERSION})")
         return cls(int(match["major"]), int(match["minor"]), int(match["patch"]))
 
     def at_least(self, text: str) -> bool:
@@ -100,7 +100,7 @@ def resolve_chart(version: str | None = None, distro: str | None = None) -> Char
         return ChartRef(chosen, parsed)
     if parsed.triple >= (0, 20, 0):
         raise UnsupportedChartVersionError(
-            f"chart version {parsed} uses the 0.20+ values format (policies.*), which vcvalues does not lint yet; "
+            f"chart version {parsed} uses the 0.20+ values format (policies.*), not linted yet; "
             f"supported: {SUPPORTED_RANGE}. To move legacy values to it, run: vcvalues convert -f values.yaml"
         )
     raise UnsupportedChartVersionError(

@@ -71,12 +71,10 @@ def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
 
 
 def format_key_path(path: KeyPath) -> str:
-    """``("isolation", "resourceQuota", "quota", "services.nodeports")`` -> ``isolation.resourceQuota.quota[services.nodeports]``."""
+    """Print a key path: ``isolation.resourceQuota.quota[services.nodeports]``."""
     out = ""
     for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif "." in part or not part:
+        if isinstance(part, int) or "." in part or not part:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else part
