@@ -78,9 +78,10 @@ def format_github(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapp
     lines = []
     for d in diagnostics:
         message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        file, title = _github_escape(d.file, prop=True), _github_escape(d.rule_id, prop=True)
         lines.append(
-            f"::{_GITHUB_LEVEL[d.severity]} file={_github_escape(d.file, prop=True)},line={d.line},"
-            f"col={d.column},title={_github_escape(d.rule_id, prop=True)}::{_github_escape(message, prop=False)}"
+            f"::{_GITHUB_LEVEL[d.severity]} file={file},line={d.line},col={d.column},title={title}::"
+            + _github_escape(message, prop=False)
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
