@@ -51,7 +51,7 @@ def read_source(path: str | Path) -> bytes:
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
-        raise InputError(name, "is a directory, not a values file") from None
+        raise InputError(name, "is a directory, not a file") from None
     except PermissionError:
         raise InputError(name, "permission denied") from None
     except OSError as exc:
