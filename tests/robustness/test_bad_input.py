@@ -113,6 +113,9 @@ def test_unreadable_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert f"{target}: permission denied" in err
 
 
+DEEP = "nesting deeper than 512 levels"
+
+
 def _bomb() -> bytes:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for index in range(1, 10):
