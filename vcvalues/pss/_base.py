@@ -43,16 +43,29 @@ class CheckResult:
 
 
 class Container:
-    """One container of a pod, with its security context looked up once."""
+    """One container of a pod, with its security context looked up once.
 
-    __slots__ = ("name", "path", "raw", "sc")
+    ``name`` and ``path`` are only needed to describe a failure, so they are computed on demand.
+    """
 
-    def __init__(self, raw: Mapping[str, Any], path: KeyPath) -> None:
+    __slots__ = ("field", "index", "raw", "sc")
+
+    def __init__(self, raw: Mapping[str, Any], field: str, index: int) -> None:
         self.raw = raw
-        self.path = path
-        self.name = as_str(raw.get("name"))
+        self.field = field
+        self.index = index
         sc = raw.get("securityContext")
         self.sc: Mapping[str, Any] | None = sc if isinstance(sc, dict) else None
+
+    @property
+    def name(self) -> str:
+        """The container name as Go holds it (``""`` when unset)."""
+        return as_str(self.raw.get("name"))
+
+    @property
+    def path(self) -> KeyPath:
+        """``("spec", "containers", 0)``."""
+        return ("spec", self.field, self.index)
 
 
 class Pod:
@@ -76,11 +89,9 @@ class Pod:
         for field in CONTAINER_FIELDS:
             items = spec.get(field)
             if items and isinstance(items, list):
-                containers.extend(
-                    Container(item, ("spec", field, i))
-                    for i, item in enumerate(items)
-                    if isinstance(item, dict)
-                )
+                for i, item in enumerate(items):
+                    if isinstance(item, dict):
+                        containers.append(Container(item, field, i))
         self.containers = containers
         os_ = spec.get("os")
         self.windows = isinstance(os_, dict) and os_.get("name") == "windows"

@@ -12,6 +12,7 @@ from vcvalues.diagnostics import KeyPath
 from vcvalues.pss._base import (
     Check,
     CheckResult,
+    Container,
     Pod,
     VersionedCheck,
     as_int,
@@ -19,7 +20,6 @@ from vcvalues.pss._base import (
     containers_phrase,
     join_quote,
     pluralize,
-    sub,
 )
 
 _HOST_NAMESPACES = ("hostNetwork", "hostPID", "hostIPC")
@@ -50,7 +50,7 @@ def host_ports(pod: Pod) -> CheckResult | None:
         if not items or not isinstance(items, list):
             continue
         # The API server defaults hostPort only in containers and initContainers, not ephemeral ones.
-        defaulted = default_ports and container.path[1] != "ephemeralContainers"
+        defaulted = default_ports and container.field != "ephemeralContainers"
         valid = True
         for j, port in enumerate(items):
             if not isinstance(port, dict):
@@ -78,7 +78,9 @@ _LIFECYCLE_HANDLERS = ("postStart", "preStop")
 _HOST_ACTIONS = ("httpGet", "tcpSocket")
 
 
-def _handler_hosts(handler: Any, where: tuple[KeyPath, ...], hosts: set[str], paths: list[KeyPath]) -> bool:
+def _handler_hosts(
+    handler: Any, container: Container, where: KeyPath, hosts: set[str], paths: list[KeyPath]
+) -> bool:
     if not isinstance(handler, dict):
         return False
     bad = False
@@ -87,7 +89,7 @@ def _handler_hosts(handler: Any, where: tuple[KeyPath, ...], hosts: set[str], pa
         host = as_str(target.get("host")) if isinstance(target, dict) else ""
         if host:
             hosts.add(host)
-            paths.append((*(part for path in where for part in path), action, "host"))
+            paths.append((*container.path, *where, action, "host"))
             bad = True
     return bad
 
@@ -101,14 +103,13 @@ def host_probes_and_host_lifecycle(pod: Pod) -> CheckResult | None:
         raw = container.raw
         for probe in _PROBES:
             handler = raw.get(probe)
-            if handler and _handler_hosts(handler, (container.path, (probe,)), hosts, paths):
+            if handler and _handler_hosts(handler, container, (probe,), hosts, paths):
                 bad_containers.add(container.name)
         lifecycle = raw.get("lifecycle")
         if lifecycle and isinstance(lifecycle, dict):
             for name in _LIFECYCLE_HANDLERS:
                 handler = lifecycle.get(name)
-                where = (container.path, ("lifecycle", name))
-                if handler and _handler_hosts(handler, where, hosts, paths):
+                if handler and _handler_hosts(handler, container, ("lifecycle", name), hosts, paths):
                     bad_containers.add(container.name)
     if not bad_containers:
         return None
@@ -121,8 +122,8 @@ def host_probes_and_host_lifecycle(pod: Pod) -> CheckResult | None:
 
 
 def _host_process(sc: Any) -> bool:
-    options = sub(sc, "windowsOptions") if isinstance(sc, dict) else None
-    return options is not None and options.get("hostProcess") is True
+    options = sc.get("windowsOptions") if sc is not None else None
+    return isinstance(options, dict) and options.get("hostProcess") is True
 
 
 def windows_host_process(pod: Pod) -> CheckResult | None:

@@ -37,11 +37,19 @@ def _profile_type(sc: Mapping[str, Any] | None, field: str) -> str | None:
     return None if profile is None else as_str(profile.get("type"))
 
 
+def _any_container_profile(pod: Pod, field: str) -> bool:
+    """Some container sets this securityContext struct."""
+    for c in pod.containers:  # noqa: SIM110 - a plain loop; any(<generator>) costs more on this hot path
+        if c.sc is not None and c.sc.get(field) is not None:
+            return True
+    return False
+
+
 def _any_profile(pod: Pod, field: str) -> bool:
     """Pod or any container sets this securityContext struct (usually not: a fast way out)."""
     if pod.sc is not None and pod.sc.get(field) is not None:
         return True
-    return any(c.sc is not None and c.sc.get(field) is not None for c in pod.containers)
+    return _any_container_profile(pod, field)
 
 
 def _bad_profile_setters(pod: Pod, field: str) -> tuple[list[str], set[str], list[KeyPath]]:
@@ -135,6 +143,9 @@ def seccomp_profile_baseline_1_19(pod: Pod) -> CheckResult | None:
 
 def seccomp_profile_restricted_1_19(pod: Pod) -> CheckResult | None:
     """seccompProfile.type must be RuntimeDefault or Localhost on the pod or every container (v1.19+)."""
+    pod_type = _profile_type(pod.sc, "seccompProfile")
+    if pod_type in _PROFILE_TYPES and not _any_container_profile(pod, "seccompProfile"):
+        return None  # the common case: a valid pod-level profile and nothing set per container
     setters, values, paths = _bad_profile_setters(pod, "seccompProfile")
     if setters:
         return CheckResult(

@@ -94,7 +94,12 @@ def restricted_volumes(pod: Pod) -> CheckResult | None:
     names: list[str] = []
     types: set[str] = set()
     paths: list[KeyPath] = []
-    for i, volume in _volumes(pod):
+    items = pod.spec.get("volumes")
+    if not items or not isinstance(items, list):
+        return None
+    for i, volume in enumerate(items):
+        if not isinstance(volume, dict):
+            continue
         kind = _restricted_type(volume, defaults=pod.defaults)
         if kind is not None:
             names.append(as_str(volume.get("name")))
