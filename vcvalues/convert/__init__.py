@@ -27,6 +27,7 @@ from vcvalues.convert._sources import Locator, SpanSource, ValuesSource, merge_v
 from vcvalues.convert._target import Target
 from vcvalues.convert._yaml import dump_values
 from vcvalues.diagnostics import Diagnostic, Severity
+from vcvalues.errors import UsageError
 
 if TYPE_CHECKING:
     from vcvalues.load import LoadResult
@@ -113,10 +114,13 @@ def convert_sources(
         The converted values, or only diagnostics when an error was found.
 
     Raises:
-        UsageError: unknown distro or target.
+        UsageError: unknown distro or target, or values that are not a map.
     """
     chosen = distro if isinstance(distro, Distro) else Distro.parse(distro)
     target = Target.parse(to)
+    for source in sources:
+        if not isinstance(source.data, Mapping):
+            raise UsageError(f"{source.file}: values must be a map of keys, not {type(source.data).__name__}")
     conversion = Conversion(merge_values(sources), distro=chosen, target=target, locator=Locator(sources))
     _steps(conversion)
     diagnostics = _unique(conversion.diagnostics)

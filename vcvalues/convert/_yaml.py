@@ -32,6 +32,10 @@ _GO_INT = re.compile(r"^[-+]?(0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)$
 _YAML_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _BASE60_FLOAT = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 _TIMESTAMP_DATE = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_ASCII_PRINTABLE_START, _ASCII_PRINTABLE_END = 0x20, 0x7E
+_BMP_LOW_START, _BMP_LOW_END = 0xA0, 0xD7FF
+_BMP_HIGH_START, _BMP_HIGH_END = 0xE000, 0xFFFD
+_BYTE_ORDER_MARK = 0xFEFF
 _INT64_MIN = -(2**63)
 _UINT64_END = 2**64
 
@@ -46,6 +50,17 @@ def _reads_as_other_type(text: str) -> bool:
         return True
     plain = text.replace("_", "")
     return bool(_GO_INT.match(plain) or _YAML_FLOAT.match(plain) or _BASE60_FLOAT.match(text))
+
+
+def _printable(char: str) -> bool:
+    """libyaml's IS_PRINTABLE (tab, U+0085, U+FEFF and characters beyond the BMP are not)."""
+    code = ord(char)
+    return (
+        char == "\n"
+        or _ASCII_PRINTABLE_START <= code <= _ASCII_PRINTABLE_END
+        or _BMP_LOW_START <= code <= _BMP_LOW_END
+        or (_BMP_HIGH_START <= code <= _BMP_HIGH_END and code != _BYTE_ORDER_MARK)
+    )
 
 
 def format_go_float(value: float) -> str:
@@ -108,10 +123,11 @@ class _GoRepresenter(SafeRepresenter):
 
     def represent_go_str(self, data: str) -> ScalarNode:
         style = None
-        if "\n" in data:
-            style = "|"
-        elif _reads_as_other_type(data):
+        if not all(map(_printable, data)) or _reads_as_other_type(data):
             style = '"'
+        elif "\n" in data:
+            # go-yaml asks for a literal block; libyaml double-quotes what a block cannot hold
+            style = '"' if " \n" in data or data.endswith(" ") else "|"
         return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     def represent_go_number(self, data: float) -> ScalarNode:

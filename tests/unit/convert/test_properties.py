@@ -166,3 +166,62 @@ def test_converted_isolation_values_validate_and_keep_quota_and_limits(values, d
         for resource, value in defaults[section][key].items():
             if resource not in given_map:  # what the user did not set keeps the new chart's default
                 assert _same(effective[resource], value), (resource, effective.get(resource), value)
+
+
+_KEYS = [
+    "isolation",
+    "enabled",
+    "namespace",
+    "podSecurityStandard",
+    "nodeProxyPermission",
+    "resourceQuota",
+    "quota",
+    "scopes",
+    "scopeSelector",
+    "limitRange",
+    "default",
+    "defaultRequest",
+    "networkPolicy",
+    "outgoingConnections",
+    "ipBlock",
+    "cidr",
+    "except",
+    "securityContext",
+    "podSecurityContext",
+    "service",
+    "type",
+    "externalIPs",
+    "coredns",
+    "fallback",
+    "syncer",
+    "extraArgs",
+    "embeddedEtcd",
+    "sync",
+    "toHost",
+    "controlPlane",
+]
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**63), 2**64),
+    st.floats(),
+    st.text(max_size=12),
+    st.sampled_from(["--node-selector", "--tls-san=a", "--enforce-node-selector=false", "x", "--", "true"]),
+)
+_TREES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(_KEYS), inner, max_size=5),
+)
+
+
+@given(
+    values=st.dictionaries(st.sampled_from(_KEYS), _TREES, max_size=6),
+    distro=st.sampled_from(["k3s", "k8s"]),
+    target=st.sampled_from(["0.20", "0.36"]),
+)
+def test_any_values_tree_gives_a_result_never_an_exception(values, distro, target):
+    result = convert_values(values, distro=distro, to=target)
+
+    assert (result.values is None) == (not result.ok) == (result.text is None)
+    if result.ok:
+        assert load_yaml(result.text, file="converted.yaml").data == result.values

@@ -83,3 +83,18 @@ def test_bools_and_an_empty_document():
 def test_shared_objects_are_not_anchored():
     shared = ["a"]
     assert dump_values({"x": shared, "y": shared}) == 'x:\n- a\n"y":\n- a\n'
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("\n\x08", 'k: "\\n\\b"\n'),  # a control character cannot sit in a block: double quotes
+        ("a\tb", 'k: "a\\tb"\n'),  # libyaml does not print a tab in a scalar
+        ("a \nb", 'k: "a \\nb"\n'),  # a space before a line break cannot sit in a block
+        ("a\nb ", 'k: "a\\nb "\n'),  # nor a trailing space
+        ("\ufeffx", 'k: "\\uFEFFx"\n'),
+        ("é", "k: é\n"),
+    ],
+)
+def test_strings_a_block_cannot_hold_are_double_quoted(value, text):
+    assert dump_values({"k": value}) == text
