@@ -80,7 +80,8 @@ _Representer.add_representer(GoInt64, _Representer.represent_go_int)
 
 
 def _writer() -> YAML:
-    yaml = YAML(typ="safe", pure=True)
+    # libyaml's emitter (ruamel.yaml.clib) when installed: ~10x faster than the pure one, same output
+    yaml = YAML(typ="safe")
     yaml.Representer = _Representer
     yaml.default_flow_style = False
     yaml.indent(mapping=2, sequence=2, offset=0)
@@ -89,18 +90,23 @@ def _writer() -> YAML:
     return yaml
 
 
+def _dump(writer: YAML, data: Any) -> str:
+    stream = io.StringIO()
+    writer.dump(data, stream)
+    return stream.getvalue()
+
+
 def dump_yaml(data: Any) -> str:
     """One YAML document (no ``---``), ending in a newline."""
-    stream = io.StringIO()
-    _writer().dump(data, stream)
-    return stream.getvalue()
+    return _dump(_writer(), data)
 
 
 def dump_documents(documents: Iterable[tuple[Iterable[str], Any]]) -> str:
     """A stream of documents, each ``---``, then its ``# comment`` lines, then the data."""
+    writer = _writer()
     parts: list[str] = []
     for comments, data in documents:
         parts.append("---\n")
         parts.extend(f"# {line}\n" for line in comments)
-        parts.append(dump_yaml(data))
+        parts.append(_dump(writer, data))
     return "".join(parts)
