@@ -32,6 +32,8 @@ _EXPORTS = {
     "validate_values": "vcvalues.validate",
     "convert_values": "vcvalues.convert",
     "convert_files": "vcvalues.convert",
+    "convert_text": "vcvalues.convert",
+    "ConvertResult": "vcvalues.convert",
     "evaluate_pod": "vcvalues.pss",
     "VcValuesError": "vcvalues.errors",
     "UsageError": "vcvalues.errors",
@@ -42,6 +44,7 @@ _EXPORTS = {
 __all__ = [
     "ChartRef",
     "CompileResult",
+    "ConvertResult",
     "Diagnostic",
     "Distro",
     "InputError",
@@ -56,6 +59,7 @@ __all__ = [
     "compile_text",
     "compile_values",
     "convert_files",
+    "convert_text",
     "convert_values",
     "dump_manifests",
     "dump_values",
@@ -70,7 +74,7 @@ __all__ = [
 if TYPE_CHECKING:
     from vcvalues.chart import ChartRef, Distro, resolve_chart
     from vcvalues.compile import CompileResult, compile_text, compile_values
-    from vcvalues.convert import convert_files, convert_values
+    from vcvalues.convert import ConvertResult, convert_files, convert_text, convert_values
     from vcvalues.diagnostics import Diagnostic, Severity
     from vcvalues.errors import InputError, UnsupportedChartVersionError, UsageError, VcValuesError
     from vcvalues.lint import LintOutcome, lint_files

@@ -16,6 +16,14 @@ MODERN_ONLY = {
     "deploy": "the individual legacy keys",
     "integrations": "the individual legacy keys",
     "networking": "syncer.extraArgs and coredns",
+    "external": "the individual legacy keys",
+    "plugins": "plugin",
+    "logging": "syncer.extraArgs",
+    "privateNodes": "nothing: private nodes need 0.27+",
+    "sleep": "nothing: sleep mode is a 0.20+ feature",
+    "snapshots": "nothing: snapshots are a 0.20+ feature",
+    "deletion": "the individual legacy keys",
+    "platform": "nothing: the platform integration is a 0.20+ feature",
 }
 # Keys of the legacy charts that 0.20+ does not read.
 LEGACY_ONLY = (
