@@ -76,6 +76,23 @@ def describe_options(options: Iterable[object]) -> str:
     return ", ".join(str(option) for option in options if option is not None)
 
 
+def quantity_problem(value: object) -> str:
+    """``expected a kubernetes quantity (...), found '20GB': unknown suffix 'GB' (did you mean ...)``.
+
+    Args:
+        value: a string or number that is not a quantity (the strict grammar: digits required).
+    """
+    from vcvalues.quantity import Quantity, QuantityError
+
+    text = f"expected a kubernetes quantity ({QUANTITY_EXAMPLES}), found {describe_value(value)}"
+    try:
+        Quantity.parse(value, strict=True)
+    except QuantityError as exc:
+        reason = str(exc).removeprefix(f"{value!r} is not a quantity").lstrip(": ")
+        return f"{text}: {reason}" if reason else text
+    return text
+
+
 def located(path: Sequence[str | int], text: str) -> str:
     """``<path>: <text>``, the form of every message about one key."""
     return f"{describe_path(path)}: {text}"

@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from vcvalues._schema_text import (
-    QUANTITY_EXAMPLES,
     QUANTITY_PATTERN,
     describe_options,
     describe_types,
     describe_value,
     located,
+    quantity_problem,
 )
 from vcvalues.catalog.keys import KeyKind, KeyTree
 from vcvalues.chart import ChartRef
@@ -187,7 +187,7 @@ def _translate(error: Any, schema: dict[str, Any], context: _Context) -> Iterato
         text = f"expected one of {describe_options(kind.options)}, found {found}"
     elif isinstance(kind, kinds.Pattern):
         if kind.pattern == QUANTITY_PATTERN:
-            text = f"expected a kubernetes quantity ({QUANTITY_EXAMPLES}), found {found}"
+            text = quantity_problem(error.instance)
         else:
             text = f"expected text matching {kind.pattern}, found {found}"
     elif isinstance(kind, kinds.Minimum):

@@ -112,10 +112,11 @@ def check_model(values: Mapping[str, Any], ref: ChartRef) -> tuple[Values | None
     Returns:
         ``(model, [])`` when the values fit, else ``(None, issues)``.
     """
+    model = model_for(ref)
     try:
-        return model_for(ref).model_validate(dict(values)), []
+        return model.model_validate(dict(values)), []
     except ValidationError as error:
-        return None, issues_from_error(error)
+        return None, issues_from_error(error, model)
 
 
 def build_model(values: Mapping[str, Any], ref: ChartRef) -> Values:

@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 
 from vcvalues.catalog.keys import KeyKind, KeyTree
 from vcvalues.model._base import Section
-from vcvalues.model._known import ABSENT_TYPE, known_key_type
+from vcvalues.model._known import ABSENT_DESCRIPTION, ABSENT_TYPE, known_key_type
 
 _NOT_IDENTIFIER = re.compile(r"[^0-9a-zA-Z_]+")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -84,7 +84,7 @@ def _fit(
         child = children.get(alias) if closed else _OPEN
         if child is None:
             if alias not in always:
-                fields[name] = (ABSENT_TYPE, Field(default=None, alias=alias))
+                fields[name] = (ABSENT_TYPE, Field(default=None, alias=alias, description=ABSENT_DESCRIPTION))
             continue
         nested = _optional_section(info.annotation)
         if nested is not None:

@@ -78,6 +78,7 @@ def _reject(value: Any) -> Any:
     raise PydanticCustomError("extra_forbidden", "this chart version and distro have no such key")
 
 
+ABSENT_DESCRIPTION = "not a key of this chart"  # marks ABSENT_TYPE fields (never in a schema)
 # A typed key the chart at hand does not have (nodeProxyPermission before 0.15.1, syncer.securityContext
 # on k3s): left out of the schema, refused by the model, always None on the object.
 ABSENT_TYPE: Any = SkipJsonSchema[Annotated[Any, PlainValidator(_reject)]]  # type: ignore[misc]

@@ -14,7 +14,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from vcvalues._schema_text import QUANTITY_EXAMPLES, QUANTITY_PATTERN, describe_value
+from vcvalues._schema_text import QUANTITY_PATTERN, describe_value, quantity_problem
 from vcvalues.quantity import Quantity, QuantityError
 
 QUANTITY_SCHEMA: dict[str, Any] = {"type": ["string", "number"], "pattern": QUANTITY_PATTERN}
@@ -39,21 +39,11 @@ def parse_quantity(value: Any) -> Quantity:
             "quantity_type", "expected a string or a number, found {found}", {"found": describe_value(value)}
         )
     if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError(
-            "quantity",
-            f"expected a kubernetes quantity ({QUANTITY_EXAMPLES}), found {{found}}",
-            {"found": describe_value(value)},
-        )
+        raise PydanticCustomError("quantity", "{text}", {"text": quantity_problem(value)})
     try:
         return Quantity.parse(value, strict=True)
-    except QuantityError as exc:
-        found = describe_value(value)
-        reason = str(exc).removeprefix(f"{value!r} is not a quantity").lstrip(": ")
-        raise PydanticCustomError(
-            "quantity",
-            f"expected a kubernetes quantity ({QUANTITY_EXAMPLES}), found {{found}}{{reason}}",
-            {"found": found, "reason": f": {reason}" if reason else ""},
-        ) from None
+    except QuantityError:
+        raise PydanticCustomError("quantity", "{text}", {"text": quantity_problem(value)}) from None
 
 
 class _QuantityAnnotation:

@@ -49,7 +49,7 @@ def test_reference_defaults_build(name):
         (
             {"resourceQuotas": {}},
             ("isolation", "resourceQuotas"),
-            "isolation.resourceQuotas: unknown key 'resourceQuotas'",
+            "isolation.resourceQuotas: unknown key 'resourceQuotas' (did you mean 'resourceQuota'?)",
         ),
         (
             {"limitRange": {"default": {"memory": "512MB"}}},

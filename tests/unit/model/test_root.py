@@ -60,7 +60,10 @@ def test_k3s_security_contexts_are_top_level_and_k8s_ones_under_syncer():
 def test_version_differences():
     # podSecurityContext (k3s) from 0.15.7, coredns.fallback from 0.19.0
     assert issues({"podSecurityContext": {}}, resolve_chart("0.15.6", "k3s")) == [
-        (("podSecurityContext",), "podSecurityContext: unknown key 'podSecurityContext'")
+        (
+            ("podSecurityContext",),
+            "podSecurityContext: unknown key 'podSecurityContext' (did you mean 'securityContext'?)",
+        )
     ]
     build_model({"podSecurityContext": {}}, resolve_chart("0.15.7", "k3s"))
     assert issues({"coredns": {"fallback": "1.1.1.1"}}, resolve_chart("0.18.1", "k0s")) == [
