@@ -17,6 +17,7 @@ from vcvalues.provenance import Provenance
 from vcvalues.suppress import apply_suppressions
 
 if TYPE_CHECKING:
+    from vcvalues.config import RulesConfig
     from vcvalues.model import Values
 
 # A values source: a path, or (display name, text) for values that are not in a file (stdin, API).
@@ -78,6 +79,7 @@ def compile_values(
     apply_fixes: bool = False,
     disable: Iterable[str] = (),
     run_rules: bool = True,
+    config: RulesConfig | None = None,
 ) -> CompileResult:
     """Compile vcluster values as ``helm install -f FILE... --set ...`` would see them.
 
@@ -92,6 +94,7 @@ def compile_values(
         apply_fixes: apply the fixes of fixable errors to ``values`` and report each as a warning.
         disable: rule ids to switch off.
         run_rules: run the cross-field rules (False: only read, merge, coalesce and validate).
+        config: rule severities, options and rules switched off (``.vcvalues.yaml``); None: defaults.
 
     Raises:
         InputError: a file cannot be read.
@@ -110,6 +113,7 @@ def compile_values(
         apply_fixes=apply_fixes,
         disable=disable,
         run_rules=run_rules,
+        config=config,
     )
 
 
@@ -130,6 +134,7 @@ def compile_loaded(
     apply_fixes: bool = False,
     disable: Iterable[str] = (),
     run_rules: bool = True,
+    config: RulesConfig | None = None,
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
     resolved = _resolve_or_dialect(chart_version, distro, loaded)
@@ -157,15 +162,31 @@ def compile_loaded(
     diagnostics.extend(_schema(result.values, chart, provenance))
     schema_ok = not any(d.rule_id == "schema" for d in diagnostics)
     known: frozenset[str] = frozenset()
+    disabled = frozenset(disable) | (config.disabled if config is not None else frozenset())
     if run_rules and schema_ok:
         from vcvalues.rules import REGISTRY, check_rules
 
         known = frozenset(REGISTRY)
-        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=frozenset(disable)))
+        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config))
     inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
-    kept = apply_suppressions(diagnostics, inline=inline, disabled=frozenset(disable), known_rules=known)
+    kept = apply_suppressions(
+        diagnostics,
+        inline=inline,
+        disabled=disabled,
+        known_rules=known,
+        severities=_pseudo_severities(config),
+    )
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
     return result
+
+
+def _pseudo_severities(config: RulesConfig | None) -> dict[str, Severity]:
+    """Configured severities of the rules reported outside the rule engine (reader, compiler)."""
+    if config is None or not config.severities:
+        return {}
+    from vcvalues.rules import REGISTRY
+
+    return {k: v for k, v in config.severities.items() if k in REGISTRY and REGISTRY[k].check is None}
 
 
 def _load(source: ValuesSource) -> LoadResult:
@@ -331,15 +352,20 @@ def _without_go_types(value: Any) -> Any:
     return value
 
 
-def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> tuple[str, str, str]:
-    from vcvalues.quantity import Quantity, QuantityError
-
+def _value_at(values: dict[str, Any], path: KeyPath) -> Any:
     node: Any = values
     for part in path:
         if isinstance(node, dict):
             node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
+    return node
+
+
+def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> tuple[str, str, str]:
+    from vcvalues.quantity import Quantity, QuantityError
+
+    node = _value_at(values, path)
     hint = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no space, no B, K is k or Ki)"
     try:
         Quantity.parse(node, strict=True)

@@ -16,8 +16,13 @@ def apply_suppressions(
     inline: Mapping[str, Mapping[int, frozenset[str]]],
     disabled: Collection[str] = (),
     known_rules: Collection[str] = (),
+    severities: Mapping[str, Severity] | None = None,
 ) -> list[Diagnostic]:
-    """Drop suppressed diagnostics; report inline comments that name no rule (``suppression``)."""
+    """Drop suppressed diagnostics; report inline comments that name no rule (``suppression``).
+
+    ``severities`` (from the config) replaces the severity of the rules it names, except always-on ones
+    (rules with a check get theirs from the engine, which keeps an applied fix a warning).
+    """
     kept: list[Diagnostic] = []
     for d in diagnostics:
         if d.rule_id in ALWAYS_ON:
@@ -27,7 +32,8 @@ def apply_suppressions(
             continue
         if d.rule_id in inline.get(d.file, {}).get(d.line, frozenset()):
             continue
-        kept.append(d)
+        override = severities.get(d.rule_id) if severities else None
+        kept.append(d if override is None else d.with_severity(override))
     if known_rules:
         for file, lines in inline.items():
             for line, ids in lines.items():

@@ -1,0 +1,7 @@
+"""syncer_args rules."""
+
+from __future__ import annotations
+
+from vcvalues.rules._base import Rule
+
+RULES: tuple[Rule, ...] = ()
