@@ -48,11 +48,6 @@ class SchemaLine:
         return tuple(ChartRef(self.distro, version) for version in self.versions)
 
 
-def pretty_json(schema: dict[str, Any]) -> str:
-    """The text of a committed ``values.schema.json`` (and of ``vcvalues schema`` output)."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
 def compact_json(data: Any) -> str:
     """The text of a packaged schema: no whitespace, loads fastest."""
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n"
@@ -79,10 +74,10 @@ def schema_lines() -> list[SchemaLine]:
 
 def render_files(lines: list[SchemaLine] | None = None) -> dict[str, str]:
     """Every generated file: path relative to the repository root -> text."""
-    from vcvalues.schema import typed_schema
+    from vcvalues.schema import dump_schema, typed_schema
 
     lines = schema_lines() if lines is None else lines
-    files = {f"{REPO_SCHEMA_DIR}/{line.name}.values.schema.json": pretty_json(line.schema) for line in lines}
+    files = {f"{REPO_SCHEMA_DIR}/{line.name}.values.schema.json": dump_schema(line.schema) for line in lines}
     files[f"{PACKAGE_SCHEMA_DIR}/{TYPED_SCHEMA_FILE}"] = compact_json(typed_schema())
     return files
 
@@ -96,7 +91,7 @@ def write_files(root: Path) -> list[str]:
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(target, text)
+        write_atomic(target, text)
         changed.append(relative)
     for pattern in (f"{REPO_SCHEMA_DIR}/*.values.schema.json", f"{PACKAGE_SCHEMA_DIR}/*.json"):
         for stale in sorted(root.glob(pattern)):
@@ -107,7 +102,8 @@ def write_files(root: Path) -> list[str]:
     return changed
 
 
-def _write_atomic(target: Path, text: str) -> None:
+def write_atomic(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file and a rename (never half a file)."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:

@@ -47,7 +47,7 @@ _ORDER = (
 )
 _RANK = {key: rank for rank, key in enumerate(_ORDER)}
 
-__all__ = ["export_schema", "typed_schema"]
+__all__ = ["dump_schema", "export_schema", "schema_diff", "typed_schema"]
 
 
 def export_schema(ref: ChartRef, *, subchart_key: str | None = None) -> dict[str, Any]:
@@ -90,6 +90,44 @@ def export_schema(ref: ChartRef, *, subchart_key: str | None = None) -> dict[str
         },
         "definitions": dict(sorted(definitions.items())),
     }
+
+
+def dump_schema(schema: Any) -> str:
+    """The text of a ``values.schema.json``: two-space indent, key order kept, final newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_diff(text: str, expected: dict[str, Any], *, name: str, max_lines: int = 200) -> str | None:
+    """How a committed schema differs from the expected one; ``None`` when they are equal as JSON.
+
+    Args:
+        text: the committed file's text (formatting does not matter, content does).
+        expected: the schema that should be there.
+        name: the file name shown in the diff.
+        max_lines: longer diffs are cut, saying how many lines were left out.
+
+    Returns:
+        A unified diff of the two schemas (both pretty-printed), or why the text is not a schema.
+    """
+    import difflib
+
+    try:
+        committed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})\n"
+    if committed == expected:
+        return None
+    lines = list(
+        difflib.unified_diff(
+            dump_schema(committed).splitlines(keepends=True),
+            dump_schema(expected).splitlines(keepends=True),
+            fromfile=f"{name} (committed)",
+            tofile=f"{name} (generated)",
+        )
+    )
+    if len(lines) > max_lines:
+        lines = [*lines[:max_lines], f"... ({len(lines) - max_lines} more diff lines)\n"]
+    return "".join(lines)
 
 
 @functools.cache

@@ -1,19 +1,115 @@
-"""`vcvalues schema` (not implemented yet)."""
+"""`vcvalues schema`: export a Helm-compatible values.schema.json, or check committed ones for drift.
+
+``--check`` takes files after it and as positional arguments, so the pre-commit hook
+(``vcvalues schema --check`` plus the staged file names) works whatever ``args`` a user adds. A checked
+file that sits next to a ``Chart.yaml`` gets its chart from that chart's vcluster dependency unless
+``--chart-version``/``--distro`` are given.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
+from vcvalues.chart import DEFAULT_VERSION, SUPPORTED_RANGE
+
 if TYPE_CHECKING:
     from vcvalues.cli import IO
+    from vcvalues.umbrella import SchemaTarget
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Declare the arguments of this subcommand."""
+    """Declare the arguments of ``schema``."""
+    parser.add_argument(
+        "--chart-version",
+        metavar="V",
+        help=f"legacy vcluster chart version, {SUPPORTED_RANGE} (default {DEFAULT_VERSION})",
+    )
+    parser.add_argument(
+        "--distro", metavar="D", choices=["k3s", "k8s", "k0s", "eks"], help="k3s (default), k8s, k0s, eks"
+    )
+    parser.add_argument(
+        "--subchart-key",
+        metavar="KEY",
+        help="nest the schema under this key, for an umbrella chart with vcluster as a dependency",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of stdout")
+    parser.add_argument(
+        "--check",
+        nargs="*",
+        metavar="FILE",
+        help="compare committed schema files with what would be generated; exit 1 with a diff on drift",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    """Run the subcommand."""
-    io.err.write("vcvalues: schema is not implemented yet\n")
-    return 2
+    """Print or write the schema; with ``--check``, report drift (exit 1) or nothing (exit 0)."""
+    from vcvalues.errors import UsageError
+
+    if args.check is None:
+        if args.files:
+            raise UsageError(f"unexpected argument {args.files[0]!r} (did you mean --check {args.files[0]}?)")
+        return _export(args, io)
+    if args.output:
+        raise UsageError("--check and -o cannot be used together")
+    files = [*args.check, *args.files]
+    if not files:
+        raise UsageError("--check needs at least one schema file")
+    drifted = 0
+    for name in files:
+        drifted += _check(name, args, io)
+    return 1 if drifted else 0
+
+
+def _export(args: argparse.Namespace, io: IO) -> int:
+    from vcvalues.chart import resolve_chart
+    from vcvalues.schema import dump_schema, export_schema
+
+    ref = resolve_chart(args.chart_version, args.distro)
+    text = dump_schema(export_schema(ref, subchart_key=args.subchart_key))
+    if args.output is None:
+        io.out.write(text)
+        return 0
+    from pathlib import Path
+
+    from vcvalues._schema_files import write_atomic
+    from vcvalues.errors import InputError
+
+    target = Path(args.output)
+    if target.is_dir():
+        raise InputError(args.output, "is a directory, not a file")
+    if not target.parent.is_dir():
+        raise InputError(args.output, "its folder does not exist")
+    write_atomic(target, text)
+    return 0
+
+
+def _check(name: str, args: argparse.Namespace, io: IO) -> int:
+    """1 when ``name`` drifted (diff written), 0 when it is up to date."""
+    from vcvalues.load import read_source
+    from vcvalues.schema import export_schema, schema_diff
+
+    target = _target(name, args)
+    text = read_source(name).decode("utf-8", errors="replace")
+    diff = schema_diff(text, export_schema(target.ref, subchart_key=target.subchart_key), name=name)
+    if diff is None:
+        return 0
+    io.out.write(diff)
+    io.out.write(
+        f"{name}: not the schema vcvalues generates for {target.describe()}\n"
+        f"hint: regenerate it with: {target.command(name)}\n"
+    )
+    return 1
+
+
+def _target(name: str, args: argparse.Namespace) -> SchemaTarget:
+    from pathlib import Path
+
+    from vcvalues.chart import resolve_chart
+    from vcvalues.umbrella import CHART_FILE, SchemaTarget, dependency_target
+
+    chart_file = Path(name).parent / CHART_FILE
+    if args.chart_version is None and args.distro is None and chart_file.is_file():
+        return dependency_target(chart_file, subchart_key=args.subchart_key)
+    return SchemaTarget(resolve_chart(args.chart_version, args.distro), args.subchart_key)
