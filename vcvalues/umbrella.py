@@ -16,6 +16,7 @@ from vcvalues.chart import ChartRef, resolve_chart
 from vcvalues.errors import UsageError
 
 CHART_FILE = "Chart.yaml"
+SCHEMA_FILE = "values.schema.json"
 # charts.loft.sh publishes the legacy distros as these chart names.
 CHART_DISTROS = {"vcluster": "k3s", "vcluster-k8s": "k8s", "vcluster-k0s": "k0s", "vcluster-eks": "eks"}
 _EXACT = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
@@ -54,6 +55,18 @@ def dependency_target(chart_file: Path, *, subchart_key: str | None = None) -> S
         InputError: the file cannot be read.
         UsageError: not a chart file, no (or several) vcluster dependencies, or a version range.
     """
+    target = find_dependency(chart_file, subchart_key=subchart_key)
+    if target is None:
+        names = ", ".join(CHART_DISTROS)
+        raise UsageError(
+            f"{chart_file}: no dependency on a vcluster chart ({names}); "
+            "pass --chart-version, --distro and --subchart-key"
+        )
+    return target
+
+
+def find_dependency(chart_file: Path, *, subchart_key: str | None = None) -> SchemaTarget | None:
+    """Like :func:`dependency_target`, but ``None`` when the chart has no vcluster dependency at all."""
     from vcvalues.load import load_path
 
     loaded = load_path(chart_file)
@@ -68,12 +81,12 @@ def dependency_target(chart_file: Path, *, subchart_key: str | None = None) -> S
     ]
     if subchart_key is not None:
         found = [dep for dep in found if (dep.get("alias") or dep.get("name")) == subchart_key]
-    if len(found) != 1:
-        names = ", ".join(CHART_DISTROS)
-        what = "no dependency" if not found else "several dependencies"
+    if not found:
+        return None
+    if len(found) > 1:
+        keys = ", ".join(str(dep.get("alias") or dep.get("name")) for dep in found)
         raise UsageError(
-            f"{chart_file}: {what} on a vcluster chart ({names}); "
-            "pass --chart-version, --distro and --subchart-key"
+            f"{chart_file}: several vcluster dependencies ({keys}): pick one with --subchart-key"
         )
     dependency = found[0]
     version = str(dependency.get("version", "")).strip()

@@ -151,7 +151,7 @@ def test_check_several_files_reports_only_the_drifted_ones(tmp_path):
     ("version", "name", "message"),
     [
         ("~0.19.0", "vcluster", "dependency vcluster has version '~0.19.0', not an exact release"),
-        ("0.19.10", "nginx", "no dependency on a vcluster chart"),
+        ("0.19.x", "vcluster-eks", "dependency vcluster-eks has version '0.19.x', not an exact release"),
     ],
 )
 def test_check_needs_an_exact_vcluster_dependency(tmp_path, version, name, message):
@@ -160,3 +160,45 @@ def test_check_needs_an_exact_vcluster_dependency(tmp_path, version, name, messa
     code, out, err = run("--check", str(chart / "values.schema.json"))
     assert (code, out) == (2, "")
     assert f"vcvalues: error: {chart / 'Chart.yaml'}: {message}" in err
+
+
+def test_a_chart_without_a_vcluster_dependency_is_skipped(tmp_path):
+    chart = chart_dir(tmp_path, name="ingress-nginx", version="4.10.0")
+    (chart / "values.schema.json").write_text("{}")
+    for given in (chart / "values.schema.json", chart / "Chart.yaml"):
+        assert run("--check", str(given)) == (
+            0,
+            "",
+            f"{given}: skipped, its Chart.yaml has no vcluster dependency\n",
+        )
+
+
+def test_checking_a_chart_file_checks_the_schema_beside_it(tmp_path):
+    chart = chart_dir(tmp_path, version="0.19.9")
+    schema = chart / "values.schema.json"
+    code, out, _ = run("--check", str(chart / "Chart.yaml"))
+    assert (code, out) == (
+        1,
+        f"{schema}: missing; {chart / 'Chart.yaml'} depends on vcluster k3s 0.19.9 under 'vcluster'\n"
+        "hint: generate it with: vcvalues schema --chart-version 0.19.9 --distro k3s "
+        f"--subchart-key vcluster -o {schema}\n",
+    )
+    schema.write_text(dump_schema(export_schema(resolve_chart("0.19.9", "k3s"), subchart_key="vcluster")))
+    assert run("--check", str(chart / "Chart.yaml"))[0] == 0
+    chart_dir(tmp_path, version="0.19.10")  # the dependency is bumped, the schema is not
+    code, out, _ = run("--check", str(chart / "Chart.yaml"))
+    assert code == 1
+    assert out.endswith(
+        f"{schema}: not the schema vcvalues generates for vcluster k3s 0.19.10 under 'vcluster'\n"
+        "hint: regenerate it with: vcvalues schema --chart-version 0.19.10 --distro k3s "
+        f"--subchart-key vcluster -o {schema}\n"
+    )
+
+
+def test_a_schema_listed_twice_is_checked_once(tmp_path):
+    chart = chart_dir(tmp_path)
+    schema = chart / "values.schema.json"
+    schema.write_text("{}")
+    code, out, _ = run("--check", str(schema), str(chart / "Chart.yaml"), str(schema))
+    assert code == 1
+    assert out.count("hint: regenerate it with") == 1

@@ -3,7 +3,9 @@
 ``--check`` takes files after it and as positional arguments, so the pre-commit hook
 (``vcvalues schema --check`` plus the staged file names) works whatever ``args`` a user adds. A checked
 file that sits next to a ``Chart.yaml`` gets its chart from that chart's vcluster dependency unless
-``--chart-version``/``--distro`` are given.
+``--chart-version``/``--distro`` are given; a chart without one is skipped (a note on stderr). Checking
+a ``Chart.yaml`` checks the ``values.schema.json`` beside it, so bumping the dependency without
+regenerating the schema is caught too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import TYPE_CHECKING
 from vcvalues.chart import DEFAULT_VERSION, SUPPORTED_RANGE
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from vcvalues.cli import IO
     from vcvalues.umbrella import SchemaTarget
 
@@ -57,9 +61,26 @@ def run(args: argparse.Namespace, io: IO) -> int:
     if not files:
         raise UsageError("--check needs at least one schema file")
     drifted = 0
-    for name in files:
+    for name in _one_per_schema(files):
         drifted += _check(name, args, io)
     return 1 if drifted else 0
+
+
+def _one_per_schema(files: list[str]) -> list[str]:
+    """Drop a Chart.yaml whose values.schema.json is listed too (the hook passes both when both change)."""
+    from pathlib import Path
+
+    from vcvalues.umbrella import CHART_FILE, SCHEMA_FILE
+
+    kept: list[str] = []
+    seen: set[Path] = set()
+    for name in files:
+        given = Path(name)
+        schema_file = (given.parent / SCHEMA_FILE if given.name == CHART_FILE else given).resolve()
+        if schema_file not in seen:
+            seen.add(schema_file)
+            kept.append(name)
+    return kept
 
 
 def _export(args: argparse.Namespace, io: IO) -> int:
@@ -86,30 +107,44 @@ def _export(args: argparse.Namespace, io: IO) -> int:
 
 
 def _check(name: str, args: argparse.Namespace, io: IO) -> int:
-    """1 when ``name`` drifted (diff written), 0 when it is up to date."""
+    """1 when the schema drifted (diff written), 0 when it is up to date or not a vcluster chart's."""
+    from pathlib import Path
+
     from vcvalues.load import read_source
     from vcvalues.schema import export_schema, schema_diff
+    from vcvalues.umbrella import CHART_FILE, SCHEMA_FILE
 
-    target = _target(name, args)
-    text = read_source(name).decode("utf-8", errors="replace")
-    diff = schema_diff(text, export_schema(target.ref, subchart_key=target.subchart_key), name=name)
+    given = Path(name)
+    schema_file = given.parent / SCHEMA_FILE if given.name == CHART_FILE else given
+    target = _target(given, args)
+    if target is None:
+        io.err.write(f"{name}: skipped, its {CHART_FILE} has no vcluster dependency\n")
+        return 0
+    shown = str(schema_file)
+    if given.name == CHART_FILE and not schema_file.exists():
+        io.out.write(
+            f"{shown}: missing; {name} depends on {target.describe()}\n"
+            f"hint: generate it with: {target.command(shown)}\n"
+        )
+        return 1
+    text = read_source(schema_file).decode("utf-8", errors="replace")
+    diff = schema_diff(text, export_schema(target.ref, subchart_key=target.subchart_key), name=shown)
     if diff is None:
         return 0
     io.out.write(diff)
     io.out.write(
-        f"{name}: not the schema vcvalues generates for {target.describe()}\n"
-        f"hint: regenerate it with: {target.command(name)}\n"
+        f"{shown}: not the schema vcvalues generates for {target.describe()}\n"
+        f"hint: regenerate it with: {target.command(shown)}\n"
     )
     return 1
 
 
-def _target(name: str, args: argparse.Namespace) -> SchemaTarget:
-    from pathlib import Path
-
+def _target(given: Path, args: argparse.Namespace) -> SchemaTarget | None:
+    """The chart a checked file is for: explicit options, else the Chart.yaml beside it, else defaults."""
     from vcvalues.chart import resolve_chart
-    from vcvalues.umbrella import CHART_FILE, SchemaTarget, dependency_target
+    from vcvalues.umbrella import CHART_FILE, SchemaTarget, find_dependency
 
-    chart_file = Path(name).parent / CHART_FILE
+    chart_file = given if given.name == CHART_FILE else given.parent / CHART_FILE
     if args.chart_version is None and args.distro is None and chart_file.is_file():
-        return dependency_target(chart_file, subchart_key=args.subchart_key)
+        return find_dependency(chart_file, subchart_key=args.subchart_key)
     return SchemaTarget(resolve_chart(args.chart_version, args.distro), args.subchart_key)
