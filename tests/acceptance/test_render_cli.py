@@ -36,6 +36,13 @@ def documents(text: str) -> list[Any]:
     return [document.data for document in read.documents]
 
 
+def clean(err: str) -> bool:
+    """No error on stderr (rules may add infos and warnings there; they never stop the output)."""
+    if not err:
+        return True
+    return " error [" not in err and "vcvalues: " not in err and "\n0 error(s)," in f"\n{err}"
+
+
 def sources(text: str) -> list[str]:
     return [line.removeprefix("# Source: ") for line in text.splitlines() if line.startswith("# Source: ")]
 
@@ -45,7 +52,8 @@ def sources(text: str) -> list[str]:
 def test_default_isolated_objects(distro: str, version: str) -> None:
     argv = ["--set", "isolation.enabled=true", "--release", "my-vc", "--namespace", "team-a"]
     code, out, err = run(*argv, "--distro", distro, "--chart-version", version)
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert clean(err), err
     # documents written out from the templates: see tests/unit/render/expected.py for tags and blobs
     wanted = [
         expected.load(expected.WORKLOADS, target="team-a"),
@@ -99,7 +107,8 @@ def test_numbers_from_a_file_and_a_user_null(tmp_path: Path) -> None:
         """,
     )
     code, out, err = run("-f", values)
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert clean(err), err
     quota = documents(out)[2]
     assert quota["metadata"] == {"name": "vcluster-quota", "namespace": "tenants"}
     assert quota["spec"]["hard"]["count/pods"] == "1e+06"
@@ -111,7 +120,8 @@ def test_set_integers_print_plainly() -> None:
     code, out, err = run(
         "--set", "isolation.enabled=true", "--set", "isolation.resourceQuota.quota.count/pods=1000000"
     )
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert clean(err), err
     assert documents(out)[2]["spec"]["hard"]["count/pods"] == "1000000"
 
 
@@ -120,21 +130,26 @@ def test_files_merge_left_to_right_then_set_and_set_string(tmp_path: Path) -> No
         tmp_path, "a.yaml", "isolation:\n  enabled: true\n  limitRange:\n    default:\n      cpu: 2\n"
     )
     second = write(tmp_path, "b.yaml", "isolation:\n  limitRange:\n    default:\n      memory: 1Gi\n")
-    code, out, _ = run(
-        "-f", first, "-f", second, "--set-string", "isolation.limitRange.defaultRequest.cpu=1000000"
+    code, out, err = run(
+        "-f", first, "-f", second, "--set-string", "isolation.resourceQuota.quota.count/pods=1000000"
     )
     assert code == 0
-    limit = documents(out)[3]["spec"]["limits"][0]
-    assert limit["default"] == {"cpu": "2", "ephemeral-storage": "8Gi", "memory": "1Gi"}
+    assert clean(err), err
+    rendered = documents(out)
+    assert rendered[3]["spec"]["limits"][0]["default"] == {
+        "cpu": "2",
+        "ephemeral-storage": "8Gi",
+        "memory": "1Gi",
+    }
     # --set-string keeps the text: no float64 formatting
-    assert limit["defaultRequest"]["cpu"] == "1000000"
+    assert rendered[2]["spec"]["hard"]["count/pods"] == "1000000"
 
 
 def test_errors_print_no_manifests(tmp_path: Path) -> None:
     values = write(tmp_path, "bad.yaml", "isolation:\n  enabled: true\n  podSecurityStandard: strict\n")
     code, out, err = run("-f", values, "--output", "all")
     assert (code, out) == (1, "")
-    assert f"{values}:3:24: error [schema]" in err
+    assert f"{values}:3:24: error [" in err
 
 
 def test_syntax_error_and_missing_file(tmp_path: Path) -> None:
@@ -157,14 +172,11 @@ def test_usage_errors_exit_2() -> None:
     assert run("--output", "yaml")[0] == 2
 
 
-def test_values_helm_cannot_render_exit_1(tmp_path: Path) -> None:
-    # the model accepts any string key; the chart writes this one unquoted and it breaks the YAML
-    values = write(
-        tmp_path, "values.yaml", "isolation:\n  enabled: true\n  limitRange:\n    default:\n      'a: b': 1\n"
-    )
-    code, out, err = run("-f", values)
+def test_values_helm_cannot_render_exit_1() -> None:
+    # isolation.namespace is written unquoted: this one turns `namespace:` into a nested map
+    code, out, err = run("--set", "isolation.enabled=true", "--set-string", "isolation.namespace=a: b")
     assert (code, out) == (1, "")
-    assert "vcluster/templates/limitrange.yaml: the chart writes 'a: b' unquoted" in err
+    assert "vcvalues: error: vcluster/templates/networkpolicy.yaml: the chart writes 'a: b' unquoted" in err
 
 
 def test_namespace_manifest_first() -> None:
@@ -181,7 +193,8 @@ def test_namespace_manifest_first() -> None:
 def test_values_output_feeds_back_unchanged(tmp_path: Path) -> None:
     argv = ["--set", "isolation.enabled=true", "--set", "globalAnnotations.on=yes", "--distro", "k0s"]
     code, values_text, err = run(*argv, "--output", "values")
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert clean(err), err
     assert values_text.startswith(
         "# vcvalues: effective values for chart k0s-0.19.10, release vcluster in namespace"
     )
@@ -191,8 +204,8 @@ def test_values_output_feeds_back_unchanged(tmp_path: Path) -> None:
     assert loaded.data["isolation"]["enabled"] is True
     assert loaded.data["globalAnnotations"] == {"on": "yes"}
     path = write(tmp_path, "effective.yaml", values_text)
-    assert run("-f", path, "--distro", "k0s", "--output", "values") == (0, values_text, "")
-    assert run("-f", path, "--distro", "k0s") == run(*argv)
+    assert run("-f", path, "--distro", "k0s", "--output", "values")[:2] == (0, values_text)
+    assert run("-f", path, "--distro", "k0s")[:2] == run(*argv)[:2]
 
 
 def test_output_all() -> None:
@@ -204,7 +217,8 @@ def test_output_all() -> None:
         "--output",
         "all",
     )
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert clean(err), err
     docs = documents(out)
     assert [d.get("kind") for d in docs[:4]] == [
         "NetworkPolicy",
@@ -257,5 +271,6 @@ def test_installed_entry_point() -> None:
         text=True,
         check=False,
     )
-    assert (done.returncode, done.stderr) == (0, "")
+    assert done.returncode == 0
+    assert clean(done.stderr), done.stderr
     assert sources(done.stdout)[0] == "vcluster-eks/templates/networkpolicy.yaml"
