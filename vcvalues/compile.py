@@ -329,6 +329,7 @@ def _conflict(conflict: TypeConflict, provenance: Provenance) -> Diagnostic:
 
 
 def _schema(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
+    from vcvalues.rules import claim_schema_issue
     from vcvalues.validate import validate_values
 
     out = []
@@ -337,6 +338,10 @@ def _schema(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> 
         rule, message, hint = "schema", issue.message, None
         if "quantity" in issue.message:
             rule, message, hint = _quantity_problem(values, issue.path, issue.message)
+        else:
+            claimed = claim_schema_issue(issue.path, _value_at(values, issue.path), issue.message)
+            if claimed is not None:
+                rule, message, hint = claimed
         out.append(_located(rule, Severity.ERROR, provenance, issue.path, message, hint))
     return out
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from vcvalues.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
 from vcvalues.rules import (
+    capacity,
     exposure,
     limitrange,
     network,
@@ -41,7 +42,18 @@ __all__ = [
     "claim_schema_issue",
 ]
 
-FAMILIES = (pseudo, exposure, quota, limitrange, network, pod_security, syncer_args, security_context, traps)
+FAMILIES = (
+    pseudo,
+    exposure,
+    capacity,
+    quota,
+    limitrange,
+    network,
+    pod_security,
+    syncer_args,
+    security_context,
+    traps,
+)
 MAX_FIX_ROUNDS = 5
 
 

@@ -15,6 +15,8 @@ QUOTA: KeyPath = ("isolation", "resourceQuota", "quota")
 LR_DEFAULT: KeyPath = ("isolation", "limitRange", "default")
 LR_DEFAULT_REQUEST: KeyPath = ("isolation", "limitRange", "defaultRequest")
 IP_BLOCK: KeyPath = ("isolation", "networkPolicy", "outgoingConnections", "ipBlock")
+# Examples with isolation on pass --service-account-token-secrets (else service-account-token-annotations).
+SA_FLAG = "syncer:\n  extraArgs:\n  - --service-account-token-secrets\n"
 
 
 def get(values: Any, path: KeyPath) -> Any:

@@ -15,7 +15,7 @@ from vcvalues.diagnostics import Severity
 from vcvalues.quantity import Quantity
 from vcvalues.rules._base import Fix, Rule, RuleContext
 from vcvalues.rules._controlplane import ServiceUse, control_plane_use
-from vcvalues.rules._values import QUOTA, as_map, get, isolation, quantity
+from vcvalues.rules._values import QUOTA, SA_FLAG, as_map, get, isolation, quantity
 
 SERVICE_TYPE = ("service", "type")
 NODEPORTS = "services.nodeports"
@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
             "<release>-lb allocates 1 node port (a NodePort main service 2), the quota default allows 0, "
             "so the API server refuses the service and helm install fails"
         ),
-        fail_example="isolation:\n  enabled: true\nservice:\n  type: LoadBalancer\n",
+        fail_example=f"isolation:\n  enabled: true\nservice:\n  type: LoadBalancer\n{SA_FLAG}",
         fail_at=(4, 9),
         pass_example=(
             "isolation:\n  enabled: true\n  resourceQuota:\n    quota:\n      services.nodeports: 1\n"

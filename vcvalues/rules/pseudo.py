@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
         default_severity=ERROR,
         summary="a key appears twice in one map (always on)",
         why="Helm silently keeps the last one, so the first value you wrote is not the one installed",
-        fail_example="isolation:\n  enabled: false\n  enabled: true\n",
+        fail_example="isolation:\n  enabled: true\n  enabled: false\n",
         fail_at=(3, 3),
         pass_example="isolation:\n  enabled: false\n",
     ),
