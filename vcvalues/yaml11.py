@@ -10,6 +10,8 @@ import re
 import struct
 from typing import Any, cast
 
+from vcvalues.gofmt import format_float64
+
 MERGE_KEY = "<<"
 
 _TRUE = ("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")
@@ -105,7 +107,8 @@ def resolve_tagged(tag: str, text: str) -> tuple[bool, Any]:
 
 
 def _float32_shortest(value: float) -> str:
-    """strconv.FormatFloat(value, 'g', -1, 32): the shortest digits that round-trip as float32."""
+    """strconv.FormatFloat(value, 'g', -1, 32): the shortest digits that round-trip as float32, printed
+    with Go's %g layout (exponent form from 1e+06 and below 1e-04)."""
     as32 = struct.unpack("f", struct.pack("f", value))[0]
     if math.isinf(as32):
         return "+Inf" if as32 > 0 else "-Inf"
@@ -113,15 +116,8 @@ def _float32_shortest(value: float) -> str:
         candidate = f"{as32:.{precision}g}"
         if struct.unpack("f", struct.pack("f", float(candidate)))[0] == as32:
             break
-    mantissa, _, exponent = candidate.partition("e")
-    if not exponent:
-        return mantissa
-    exp = int(exponent)
-    digits = mantissa.replace("-", "").replace(".", "")
-    if -4 <= exp < 21 and len(digits) <= exp + 1:
-        return candidate  # pragma: no cover - Python already prints these plainly
-    sign = "-" if exp < 0 else "+"
-    return f"{mantissa}e{sign}{abs(exp):02d}"
+    # float64 reprs of a <= 9-digit decimal are those digits, so Go's float64 layout applies as is
+    return format_float64(float(candidate))
 
 
 def key_to_string(key: Any) -> str | None:

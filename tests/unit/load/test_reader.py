@@ -265,3 +265,18 @@ def test_multi_document_manifests_keep_each_document() -> None:
 def test_suppression_comments_are_found_per_line() -> None:
     text = "a: yes  # vcvalues: disable=yaml11-boolean, float-rendering\nb: 1 # other\n"
     assert scan_suppressions(text) == {1: frozenset({"yaml11-boolean", "float-rendering"})}
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # sigs.k8s.io/yaml: strconv.FormatFloat(key, 'g', -1, 32)
+        ("1234567.0", "1.234567e+06"),
+        ("123456.0", "123456"),
+        ("0.1", "0.1"),
+        ("0.00001", "1e-05"),
+        ("1e39", ".inf"),
+    ],
+)
+def test_float_keys_are_printed_as_float32_like_sigs_yaml(key: str, expected: str) -> None:
+    assert load_yaml(f"{key}: x\n", file="v").data == {expected: "x"}
