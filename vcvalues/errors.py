@@ -32,3 +32,12 @@ class ConfigError(VcValuesError):
 
 class UnknownRuleError(UsageError):
     """A rule id given on the command line, in config or in a suppression does not exist."""
+
+
+class RenderError(VcValuesError):
+    """The chart cannot render these values (Helm would fail), or they render into unreadable YAML.
+
+    A problem in the values, not a usage error: the CLI exits with 1.
+    """
+
+    exit_code = 1

@@ -82,7 +82,8 @@ def resolve_plain(text: str) -> Any:
                 return value
         return text
     if hint == "." and _DOT_FLOAT.fullmatch(text):
-        return float(text)
+        value = float(text)
+        return text if math.isinf(value) else value
     return text
 
 
