@@ -28,6 +28,10 @@ _EXPORTS = {
     "render_manifests": "vcvalues.render",
     "dump_manifests": "vcvalues.render",
     "dump_values": "vcvalues.render",
+    "render_side_effects": "vcvalues.render",
+    "Manifest": "vcvalues.render",
+    "SideEffects": "vcvalues.render",
+    "RenderError": "vcvalues.errors",
     "export_schema": "vcvalues.schema",
     "validate_values": "vcvalues.validate",
     "convert_values": "vcvalues.convert",
@@ -49,9 +53,12 @@ __all__ = [
     "Distro",
     "InputError",
     "LintOutcome",
+    "Manifest",
     "Quantity",
     "QuantityError",
+    "RenderError",
     "Severity",
+    "SideEffects",
     "UnsupportedChartVersionError",
     "UsageError",
     "VcValuesError",
@@ -67,6 +74,7 @@ __all__ = [
     "export_schema",
     "lint_files",
     "render_manifests",
+    "render_side_effects",
     "resolve_chart",
     "validate_values",
 ]
@@ -76,11 +84,24 @@ if TYPE_CHECKING:
     from vcvalues.compile import CompileResult, compile_text, compile_values
     from vcvalues.convert import ConvertResult, convert_files, convert_text, convert_values
     from vcvalues.diagnostics import Diagnostic, Severity
-    from vcvalues.errors import InputError, UnsupportedChartVersionError, UsageError, VcValuesError
+    from vcvalues.errors import (
+        InputError,
+        RenderError,
+        UnsupportedChartVersionError,
+        UsageError,
+        VcValuesError,
+    )
     from vcvalues.lint import LintOutcome, lint_files
     from vcvalues.pss import evaluate_pod
     from vcvalues.quantity import Quantity, QuantityError
-    from vcvalues.render import dump_manifests, dump_values, render_manifests
+    from vcvalues.render import (
+        Manifest,
+        SideEffects,
+        dump_manifests,
+        dump_values,
+        render_manifests,
+        render_side_effects,
+    )
     from vcvalues.schema import export_schema
     from vcvalues.validate import validate_values
 
