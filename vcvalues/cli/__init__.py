@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from vcvalues.errors import VcValuesError
 
@@ -44,8 +44,36 @@ class IO:
     err: TextIO = field(default_factory=lambda: sys.stderr)
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil (and lzma, bz2: ~3 ms cold)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter; argparse builds one for every ``add_argument``, so its width is
+    found here without the shutil import the stock one does."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _terminal_columns() - 2)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so ``main`` owns every exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _ArgumentError(f"{self.prog}: error: {message}")
@@ -64,8 +92,8 @@ def _version() -> str:
         return "unknown"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (every subcommand configured)."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every subcommand, or with ``only`` just that one."""
     parser = _Parser(
         prog="vcvalues",
         description="Compile and validate vcluster Helm values (isolated mode) exactly as Helm reads them.",
@@ -73,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in SUBCOMMANDS.items():
+        if only is not None and name != only:
+            continue
         module = importlib.import_module(f"vcvalues.cli.{module_name}")
         sub_parser = sub.add_parser(name, help=help_text, description=help_text)
         module.configure(sub_parser)
@@ -82,7 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse arguments only (tests use this to check the argument mapping)."""
-    return build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # A subcommand comes first (the top level has only --version/--help, which take no value): build
+    # and configure just that one; every other subparser costs a cold `lint` time for nothing.
+    only = arguments[0] if arguments and arguments[0] in SUBCOMMANDS else None
+    return build_parser(only).parse_args(arguments)
 
 
 def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
@@ -109,6 +143,8 @@ def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
         io.err.write("vcvalues: interrupted\n")
         return 130
     except Exception as exc:  # the last line of defence: exit 3, never a traceback
+        import traceback
+
         where = traceback.extract_tb(exc.__traceback__)[-1]
         io.err.write(
             f"vcvalues: internal error: {type(exc).__name__}: {exc} "
