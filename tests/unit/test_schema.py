@@ -78,7 +78,7 @@ def test_committed_schema_files_are_what_the_model_generates():
     expected = render_files(lines())
     on_disk = {
         path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
-        for pattern in ("schema/*.values.schema.json", "vcvalues/schemas/*.json")
+        for pattern in ("schema/*.values.schema.json", "schema/*.md", "vcvalues/schemas/*.json")
         for path in ROOT.glob(pattern)
     }
     stale = sorted(set(on_disk) - set(expected))
