@@ -1,0 +1,67 @@
+"""Warm, in-process cost per values file (run by benchmarks/run.py with the benchmark venv's python).
+
+For each file: ``compile_values`` (read, merge, coalesce onto the chart defaults, validate, rules) then
+``render_manifests`` + ``dump_manifests`` (what ``vcvalues render`` prints). The first file pays the
+one-off costs (chart defaults, key tree, schema compiled) and is reported apart. Prints JSON.
+
+    python _inprocess.py ROUNDS FILE...
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    """Time compile and render per file over ``ROUNDS`` passes on every file."""
+    rounds, files = int(argv[0]), argv[1:]
+    start = time.perf_counter()
+    from vcvalues.compile import compile_values
+    from vcvalues.render import dump_manifests, render_manifests
+
+    imported = time.perf_counter()
+
+    def one(path: str) -> tuple[float, float]:
+        t0 = time.perf_counter()
+        result = compile_values([path], release="team-a", namespace="team-a", apply_fixes=True)
+        t1 = time.perf_counter()
+        if not result.ok:
+            raise SystemExit(f"{path}: {result.diagnostics[0]}")
+        manifests = render_manifests(result.values, chart=result.chart, release="team-a", namespace="team-a")
+        if len(dump_manifests(manifests)) < 100 or len(manifests) < 3:
+            raise SystemExit(f"{path}: rendered {len(manifests)} manifests")
+        return t1 - t0, time.perf_counter() - t1
+
+    first = one(files[0])
+    per_round: list[dict[str, float]] = []
+    for _ in range(rounds):
+        compile_times, render_times = zip(*(one(path) for path in files), strict=True)
+        per_round.append(
+            {
+                "compile_ms": statistics.median(compile_times) * 1000,
+                "render_ms": statistics.median(render_times) * 1000,
+                "total_ms": statistics.median(c + r for c, r in zip(compile_times, render_times, strict=True))
+                * 1000,
+            }
+        )
+    totals = [r["total_ms"] for r in per_round]
+    document = {
+        "files": len(files),
+        "rounds": rounds,
+        "import_ms": (imported - start) * 1000,
+        "first_file_ms": sum(first) * 1000,
+        "median_ms_per_file": statistics.median(totals),
+        "min_ms_per_file": min(totals),
+        "max_ms_per_file": max(totals),
+        "compile_ms": statistics.median(r["compile_ms"] for r in per_round),
+        "render_ms": statistics.median(r["render_ms"] for r in per_round),
+    }
+    sys.stdout.write(json.dumps(document) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
