@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from vcvalues.diagnostics import Diagnostic, Severity
 from vcvalues.errors import InputError
+from vcvalues.load import LoadResult
 
 STDIN_NAME = "<stdin>"
 
@@ -41,8 +42,12 @@ def lint_files(
     config: str | None = None,
     fix: bool = False,
     stdin_text: str | None = None,
+    subchart_key: str | None = None,
 ) -> LintOutcome:
     """Lint each file as a standalone values file (``-`` is ``stdin_text``).
+
+    With ``subchart_key`` each file is an umbrella chart's values: the vcluster values sit under that
+    key (and ``global`` is shared), as Helm passes them to the subchart.
 
     Raises:
         UsageError / UnsupportedChartVersionError: bad options (nothing is linted).
@@ -61,6 +66,8 @@ def lint_files(
             outcome.messages.append(f"vcvalues: error: {exc}")
             outcome.unreadable += 1
             continue
+        if subchart_key is not None:
+            loaded = subchart_values(loaded, subchart_key)
         result = compile_loaded(
             [loaded],
             chart_version=chart_version,
@@ -78,3 +85,39 @@ def lint_files(
 
     outcome.summaries = {rule_id: rule.summary for rule_id, rule in REGISTRY.items()}
     return outcome
+
+
+def subchart_values(loaded: LoadResult, key: str) -> LoadResult:
+    """The values Helm hands a subchart: ``parent[key]`` plus the parent's ``global``."""
+    from vcvalues.source import SourceMap, Span
+
+    if loaded.data is None:
+        return loaded
+    sub = loaded.data.get(key)
+    if sub is None:
+        sub = {}
+    if not isinstance(sub, dict):
+        span = loaded.source_map.value_span((key,))
+        problem = Diagnostic(
+            "syntax",
+            Severity.ERROR,
+            f"{key} must be a map of the vcluster subchart's values, found {sub!r}",
+            loaded.source_map.file,
+            span.line,
+            span.column,
+        )
+        return LoadResult(None, SourceMap(loaded.source_map.file), [*loaded.diagnostics, problem])
+    data = dict(sub)
+    source_map = loaded.source_map.subtree((key,))
+    if "global" in loaded.data:
+        data["global"] = loaded.data["global"]
+        for path, span in loaded.source_map.keys.items():
+            if path[:1] == ("global",):
+                source_map.keys[path] = span
+        for path, span in loaded.source_map.values.items():
+            if path[:1] == ("global",):
+                source_map.values[path] = span
+    source_map.values.setdefault(
+        (), loaded.source_map.value_span((key,)) if key in loaded.data else Span(1, 1)
+    )
+    return LoadResult(data, source_map, loaded.diagnostics, loaded.suppressions)

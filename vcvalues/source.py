@@ -34,6 +34,14 @@ class SourceMap:
         """Position of the value at ``path`` (or of the nearest ancestor that exists)."""
         return self._nearest(path, prefer_keys=False)
 
+    def subtree(self, prefix: KeyPath) -> SourceMap:
+        """The map of the value at ``prefix``, its paths re-rooted (an umbrella chart's subchart values)."""
+        size = len(prefix)
+        sub = SourceMap(self.file)
+        sub.keys = {p[size:]: span for p, span in self.keys.items() if p[:size] == prefix and len(p) > size}
+        sub.values = {p[size:]: span for p, span in self.values.items() if p[:size] == prefix}
+        return sub
+
     def has(self, path: KeyPath) -> bool:
         """The document itself holds ``path``."""
         return path in self.values

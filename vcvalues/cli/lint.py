@@ -25,6 +25,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", metavar="F", help="vcvalues config file (default: .vcvalues.yaml walking up)"
     )
+    parser.add_argument(
+        "--subchart-key",
+        metavar="KEY",
+        help="the files are an umbrella chart's values with vcluster's values under KEY (e.g. vcluster)",
+    )
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
@@ -42,6 +47,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
         config=args.config,
         fix=args.fix,
         stdin_text=stdin_text,
+        subchart_key=args.subchart_key,
     )
     from vcvalues.report import format_diagnostics
 
