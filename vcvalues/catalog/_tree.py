@@ -9,13 +9,14 @@ after the key it follows in the file.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, TypeAlias
+
+from vcvalues.catalog._record import record
 
 Path: TypeAlias = tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Add:
     """A key that first appears in a release, placed right after ``after`` (``None``: first in its map)."""
 
@@ -24,7 +25,7 @@ class Add:
     after: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """A key whose value a release replaces (lists and scalars whole; maps are edited key by key)."""
 
@@ -32,7 +33,7 @@ class Change:
     value: Any
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Drop:
     """A key that a release removes."""
 

@@ -8,8 +8,9 @@ effective values Helm holds: chart defaults coalesced with the user's files), wi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
+
+from vcvalues.catalog._record import record
 
 Path: TypeAlias = tuple[str, ...]
 
@@ -42,7 +43,7 @@ def go_truthy(value: Any) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ref:
     """Where a template reads a value: one path, or the first of several that applies.
 
@@ -77,7 +78,7 @@ def at(*path: str) -> Ref:
     return Ref((path,))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Truthy:
     """``if .Values.x``."""
 
@@ -88,7 +89,7 @@ class Truthy:
         return go_truthy(self.ref.resolve(values))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Equals:
     """``eq .Values.x "text"``.
 
@@ -107,7 +108,7 @@ class Equals:
         return isinstance(value, str) and value == self.text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Not:
     """``not X``."""
 
@@ -118,7 +119,7 @@ class Not:
         return not self.term.holds(values)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class All:
     """``and X Y ...``; ``All()`` always holds."""
 
@@ -129,7 +130,7 @@ class All:
         return all(term.holds(values) for term in self.terms)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AnyOf:
     """``or X Y ...``."""
 

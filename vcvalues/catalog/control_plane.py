@@ -13,9 +13,9 @@ the release's ResourceQuota exists and is deleted when it succeeds.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from vcvalues.catalog._record import record
 from vcvalues.catalog.conditions import ALWAYS, Condition, Path, Ref
 from vcvalues.catalog.defaults import check_supported
 from vcvalues.chart import ChartRef
@@ -24,7 +24,7 @@ WorkloadKind = Literal["StatefulSet", "Deployment", "DaemonSet"]
 NODE_PORT_TYPES = frozenset({"NodePort", "LoadBalancer"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Container:
     """One container of a control-plane pod.
 
@@ -44,7 +44,7 @@ class Container:
     when: Condition = ALWAYS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PluginContainers:
     """Containers made from the entries of a user map (``plugin``), named by their ``name`` or key.
 
@@ -59,7 +59,7 @@ class PluginContainers:
     when: Condition = ALWAYS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PodSecurity:
     """The pod-level ``securityContext``: rendered when ``base`` or ``fs_group`` is truthy, as
     ``merge <base> (dict "fsGroup" <fs_group>)`` (keys of ``base`` win; ``fsGroup`` is added)."""
@@ -68,7 +68,7 @@ class PodSecurity:
     fs_group: Path | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VolumeClaim:
     """The claim template of a StatefulSet: one PVC per replica.
 
@@ -87,7 +87,7 @@ class VolumeClaim:
     when: Condition = ALWAYS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Workload:
     """A Deployment, StatefulSet or DaemonSet of the control plane.
 
@@ -123,7 +123,7 @@ class Workload:
         return self.kind
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Port:
     """A service port."""
 
@@ -131,7 +131,7 @@ class Port:
     protocol: str = "TCP"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Service:
     """A Service of the control plane.
 
@@ -182,7 +182,7 @@ class Service:
         return len(self.ports_for(values))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CoreDNS:
     """The virtual cluster's CoreDNS: created inside the vcluster, synced to the host as pods
     ``coredns-...-x-kube-system-x-{release}`` and the service ``kube-dns-x-kube-system-x-{release}``.
@@ -207,7 +207,7 @@ class CoreDNS:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ControlPlane:
     """Everything chart ``chart`` deploys that counts against a quota in the release namespace."""
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
+from vcvalues.catalog._record import record
 from vcvalues.catalog.defaults import check_supported
 from vcvalues.chart import ChartRef
 
@@ -31,7 +31,7 @@ class FlagKind(enum.StrEnum):
     """Repeatable; each value is taken whole."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SyncerFlag:
     """One flag of the syncer.
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from vcvalues.catalog._record import record
 from vcvalues.catalog.defaults import built_defaults
 from vcvalues.chart import ChartRef
 
@@ -31,7 +31,7 @@ class KeyKind(enum.StrEnum):
     """A scalar or a list: no keys below it."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeyTree:
     """One node of the known-key tree; the root stands for the whole values file.
 
@@ -41,7 +41,7 @@ class KeyTree:
     """
 
     kind: KeyKind
-    children: Mapping[str, KeyTree] = field(default_factory=lambda: MappingProxyType({}))
+    children: Mapping[str, KeyTree] = MappingProxyType({})  # read-only: one empty map serves every leaf
 
     def lookup(self, path: Sequence[str]) -> KeyTree | None:
         """The node at ``path`` below this one, or ``None`` when the chart does not know that path
@@ -100,10 +100,12 @@ def _key_tree(ref: ChartRef) -> KeyTree:
     return _freeze(root)
 
 
-@dataclass(slots=True)
 class _Node:
-    kind: KeyKind
-    children: dict[str, _Node] = field(default_factory=dict)
+    __slots__ = ("children", "kind")
+
+    def __init__(self, kind: KeyKind) -> None:
+        self.kind = kind
+        self.children: dict[str, _Node] = {}
 
 
 def _from_value(
