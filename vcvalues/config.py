@@ -202,6 +202,8 @@ def _setting(rule_id: str, item: Any, fail: Any) -> RuleSetting:
         if not isinstance(text, str) or text.lower() not in ("error", "warning", "info"):
             raise fail((*path, "severity"), f"severity must be error, warning or info, found {text!r}")
         severity = Severity.parse(text)
+        if rule_id in ALWAYS_ON and severity is not Severity.ERROR:
+            raise fail((*path, "severity"), f"{rule_id} is always on as an error")
     options = item.get("options") or {}
     if not isinstance(options, dict):
         raise fail((*path, "options"), "options must be a map")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vcvalues.diagnostics import Diagnostic, Severity
-from vcvalues.errors import InputError
+from vcvalues.errors import InputError, UnknownRuleError, UsageError
 from vcvalues.load import LoadResult
+
+if TYPE_CHECKING:
+    from vcvalues.config import RulesConfig
 
 STDIN_NAME = "<stdin>"
 
@@ -49,23 +54,41 @@ def lint_files(
     With ``subchart_key`` each file is an umbrella chart's values: the vcluster values sit under that
     key (and ``global`` is shared), as Helm passes them to the subchart.
 
+    ``config`` is a config file; without it each file gets the ``.vcvalues.yaml`` found walking up from
+    its folder (or the default preset). With ``fix`` the fixes of fixable errors are applied (reported as
+    warnings) and written into each file.
+
     Raises:
         UsageError / UnsupportedChartVersionError: bad options (nothing is linted).
+        UnknownRuleError: ``disable`` names no rule.
+        ConfigError: a config file is not valid.
     """
     from vcvalues.chart import resolve_chart
     from vcvalues.compile import compile_loaded
+    from vcvalues.config import config_for
     from vcvalues.load import load_path, load_yaml
+    from vcvalues.rules import REGISTRY
 
     resolve_chart(chart_version, distro)  # a bad version is a usage error before any file is read
     outcome = LintOutcome()
-    disabled = frozenset(disable)
+    disabled = _check_ids(disable, REGISTRY)
+    configs: dict[str, RulesConfig] = {}
     for name in files:
+        original: bytes | None = None
         try:
-            loaded = load_yaml(stdin_text or "", file=STDIN_NAME) if name == "-" else load_path(name)
+            if name == "-":
+                loaded = load_yaml(stdin_text or "", file=STDIN_NAME)
+            elif fix:
+                loaded, original = _load_keeping_bytes(name)
+            else:
+                loaded = load_path(name)
         except InputError as exc:
             outcome.messages.append(f"vcvalues: error: {exc}")
             outcome.unreadable += 1
             continue
+        folder = "" if name == "-" else str(Path(name).resolve().parent)
+        if folder not in configs:
+            configs[folder] = config_for(None if name == "-" else name, explicit=config)
         if subchart_key is not None:
             loaded = subchart_values(loaded, subchart_key)
         result = compile_loaded(
@@ -75,16 +98,48 @@ def lint_files(
             release=release,
             namespace=namespace,
             disable=disabled,
+            config=configs[folder],
+            apply_fixes=fix and name != "-",
         )
         outcome.diagnostics.extend(result.diagnostics)
         if fix and name != "-":
             from vcvalues.fix import write_fixes
 
-            outcome.messages.extend(write_fixes(name, result))
-    from vcvalues.rules import REGISTRY
+            prefix = (subchart_key,) if subchart_key is not None else ()
+            outcome.messages.extend(write_fixes(name, result, original=original, prefix=prefix))
 
     outcome.summaries = {rule_id: rule.summary for rule_id, rule in REGISTRY.items()}
     return outcome
+
+
+def _check_ids(ids: Iterable[str], registry: Mapping[str, object]) -> frozenset[str]:
+    """--disable ids, refusing unknown ones and the always-on pseudo-rules (usage errors)."""
+    from difflib import get_close_matches
+
+    from vcvalues.suppress import ALWAYS_ON
+
+    chosen = frozenset(ids)
+    for rule_id in sorted(chosen):
+        if rule_id in ALWAYS_ON:
+            raise UsageError(f"--disable {rule_id}: {rule_id} is always on and cannot be switched off")
+        if rule_id not in registry:
+            close = get_close_matches(rule_id, list(registry), n=1)
+            guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
+            raise UnknownRuleError(f"--disable {rule_id}: no such rule{guess}")
+    return chosen
+
+
+def _load_keeping_bytes(name: str) -> tuple[LoadResult, bytes]:
+    """load_path, also returning the bytes read (--fix refuses to write if they change)."""
+    from vcvalues.load import decode_source, load_yaml, read_source
+    from vcvalues.source import SourceMap
+
+    data = read_source(name)
+    text, problem = decode_source(data, file=name)
+    if text is None:
+        assert problem is not None
+        return LoadResult(None, SourceMap(name), [problem]), data
+    return load_yaml(text, file=name), data
 
 
 def subchart_values(loaded: LoadResult, key: str) -> LoadResult:

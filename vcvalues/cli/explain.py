@@ -1,4 +1,4 @@
-"""`vcvalues explain` (not implemented yet)."""
+"""`vcvalues explain ID`: a rule's summary, why it matters, its options and both examples."""
 
 from __future__ import annotations
 
@@ -7,13 +7,64 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
+    from vcvalues.rules import Rule
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Declare the arguments of this subcommand."""
+    """Declare the arguments of ``explain``."""
+    parser.add_argument("rule_id", metavar="ID", help="a rule id (see `vcvalues rules`)")
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.splitlines())
+
+
+def explain_text(rule: Rule) -> str:
+    """The explanation of one rule as printed."""
+    from vcvalues.suppress import ALWAYS_ON
+
+    traits = [f"default severity: {rule.default_severity.label}"]
+    if rule.fixable:
+        traits.append("fixable (render applies it; lint --fix writes it)")
+    if rule.id in ALWAYS_ON:
+        traits.append("always on")
+    parts = [
+        f"{rule.id}: {rule.summary}\n",
+        "  " + "; ".join(traits) + "\n",
+        f"\nwhy it matters:\n  {rule.why}\n",
+    ]
+    if rule.options:
+        parts.append("\noptions (.vcvalues.yaml: rules: {" + rule.id + ": {options: {...}}}):\n")
+        for option in rule.options:
+            choices = f" (one of {', '.join(map(str, option.choices))})" if option.choices else ""
+            parts.append(f"  {option.name}: {option.description}; default {option.default!r}{choices}\n")
+    example = rule.example
+    setting = [f"--chart-version {example.chart_version}"] if example.chart_version else []
+    setting += [f"--distro {example.distro}"] if example.distro else []
+    setting += [f"option {k}: {v}" for k, v in example.options.items()]
+    where = f" ({', '.join(setting)})" if setting else ""
+    if rule.usage_error:
+        parts.append(f"\nfailing example{where}: a usage error, exit 2\n{_indent(rule.fail_example)}")
+    else:
+        line, column = rule.fail_at
+        parts.append(f"\nfailing example{where}, reported at {line}:{column}:\n{_indent(rule.fail_example)}")
+    parts.append(f"\npassing example:\n{_indent(rule.pass_example)}")
+    if rule.source:
+        parts.append(f"\nsource: {rule.source}\n")
+    return "".join(parts)
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    """Run the subcommand."""
-    io.err.write("vcvalues: explain is not implemented yet\n")
-    return 2
+    """Print the explanation; an unknown id is a usage error (exit 2) with a did-you-mean."""
+    from difflib import get_close_matches
+
+    from vcvalues.errors import UnknownRuleError
+    from vcvalues.rules import REGISTRY
+
+    rule = REGISTRY.get(args.rule_id)
+    if rule is None:
+        close = get_close_matches(args.rule_id, list(REGISTRY), n=1)
+        guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
+        raise UnknownRuleError(f"no rule {args.rule_id!r}{guess}")
+    io.out.write(explain_text(rule))
+    return 0

@@ -1,4 +1,4 @@
-"""`vcvalues rules` (not implemented yet)."""
+"""`vcvalues rules`: list every rule with its default severity and summary."""
 
 from __future__ import annotations
 
@@ -10,10 +10,32 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Declare the arguments of this subcommand."""
+    """Declare the arguments of ``rules``."""
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    """Run the subcommand."""
-    io.err.write("vcvalues: rules is not implemented yet\n")
-    return 2
+    """Print one line per rule: id, default severity, whether it can fix, summary."""
+    import json
+
+    from vcvalues.rules import REGISTRY
+    from vcvalues.suppress import ALWAYS_ON
+
+    if args.format == "json":
+        rows = [
+            {
+                "id": rule.id,
+                "severity": rule.default_severity.label,
+                "fixable": rule.fixable,
+                "always_on": rule.id in ALWAYS_ON,
+                "summary": rule.summary,
+            }
+            for rule in REGISTRY.values()
+        ]
+        io.out.write(json.dumps(rows, indent=2) + "\n")
+        return 0
+    width = max(len(rule_id) for rule_id in REGISTRY)
+    for rule in REGISTRY.values():
+        fix = "fix" if rule.fixable else "   "
+        io.out.write(f"{rule.id:<{width}}  {rule.default_severity.label:<7}  {fix}  {rule.summary}\n")
+    return 0
