@@ -167,9 +167,11 @@ def _translate(error: Any, schema: dict[str, Any], context: _Context) -> Iterato
     path = tuple(error.instance_path)
     found = describe_value(error.instance)
     if isinstance(kind, kinds.AdditionalProperties):
+        # the catalogue reports unknown keys of the maps it defines; the chart's own defaults are known
+        if _catalogue_reports(context.tree, path):
+            return
         for key in kind.unexpected:
-            # the catalogue reports unknown keys of the maps it defines; the chart's own defaults are known
-            if not _catalogue_reports(context.tree, path) and not context.default_has((*path, key)):
+            if not context.default_has((*path, key)):
                 hint = _did_you_mean(key, schema, list(error.schema_path))
                 yield SchemaIssue((*path, key), located((*path, key), f"unknown key {key!r}{hint}"))
         return
