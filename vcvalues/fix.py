@@ -92,6 +92,13 @@ def fix_text(text: str, fixes: Fixes, *, file: str = "values.yaml") -> str:
         yaml.width = WIDTH
         yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
         data = yaml.load(text)
+        if data is None:  # empty or only comments: append the new keys after whatever is there
+            for path, value, _ in fixes:
+                data = _set(data, path, value)
+            separator = "" if text == "" or text.endswith("\n") else "\n"
+            patched = text + separator + _dump(yaml, data)
+            _verify(text, patched, fixes, file)
+            return patched
         before = _dump(yaml, data)
         for path, value, _ in fixes:
             data = _set(data, path, value)
