@@ -1,0 +1,109 @@
+"""The linter config: presets, extends, per-rule settings, discovery, and errors at file:line:column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vcvalues.config import config_for, find_config, load_config, preset
+from vcvalues.diagnostics import Severity
+from vcvalues.errors import ConfigError
+from vcvalues.rules import REGISTRY
+
+
+def test_default_preset_lists_every_rule_at_its_default_severity() -> None:
+    default = preset("default")
+    assert list(default.rules) == list(REGISTRY)
+    assert dict(default.severities) == {rule_id: rule.default_severity for rule_id, rule in REGISTRY.items()}
+    assert default.disabled == frozenset()
+
+
+def test_strict_raises_traps_to_errors() -> None:
+    strict = preset("strict")
+    assert strict.severities["yaml11-boolean"] is Severity.ERROR
+    assert strict.severities["service-account-token-annotations"] is Severity.WARNING
+    assert strict.severities["expose-needs-nodeports"] is Severity.ERROR
+    assert set(strict.rules) == set(REGISTRY)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / ".vcvalues.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_off_severity_and_options(tmp_path: Path) -> None:
+    config = load_config(
+        _write(
+            tmp_path,
+            "extends: strict\nrules:\n  float-rendering: off\n  yaml11-boolean:\n    severity: info\n"
+            "  control-plane-pod-security:\n    options:\n      level: restricted\n",
+        )
+    )
+    assert config.disabled == frozenset({"float-rendering"})
+    assert config.severities["yaml11-boolean"] is Severity.INFO
+    assert config.severities["string-boolean"] is Severity.ERROR  # from strict
+    assert config.options_for("control-plane-pod-security") == {"level": "restricted"}
+    assert config.source == str(tmp_path / ".vcvalues.yaml")
+
+
+def test_quoted_off_and_empty_config(tmp_path: Path) -> None:
+    assert load_config(_write(tmp_path, "rules:\n  float-rendering: 'off'\n")).disabled == {"float-rendering"}
+    assert load_config(_write(tmp_path, "# nothing\n")).rules == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("extend: default\n", "1:1: unknown key 'extend' (a config has extends, rules)"),
+        ("extends: relaxed\n", "1:10: extends must be one of default, strict, found 'relaxed'"),
+        ("rules:\n  egress-cdr: off\n", "2:3: unknown rule 'egress-cdr'; did you mean 'egress-cidr'?"),
+        ("rules:\n  schema: off\n", "2:11: schema is always on and cannot be switched off"),
+        (
+            "rules:\n  egress-cidr:\n    severity: fatal\n",
+            "3:15: severity must be error, warning or info, found 'fatal'",
+        ),
+        (
+            "rules:\n  egress-cidr:\n    level: x\n",
+            "3:5: unknown key 'level' for a rule (use severity, options)",
+        ),
+        (
+            "rules:\n  control-plane-pod-security:\n    options:\n      level: strict\n",
+            "4:14: level must be one of None, privileged, baseline, restricted, found 'strict'",
+        ),
+        (
+            "rules:\n  egress-cidr:\n    options:\n      x: 1\n",
+            "4:7: egress-cidr has no option 'x' (none)",
+        ),
+        ("rules: [a]\n", "1:8: rules must be a map of rule id to off or {severity, options}"),
+        ("rules:\n  a: [\n", "3:1: "),
+    ],
+)
+def test_errors_name_file_line_and_column(tmp_path: Path, text: str, message: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(f"{path}:{message}")
+
+
+def test_discovery_walks_up_to_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / ".vcvalues.yaml").write_text("rules:\n  float-rendering: off\n")
+    deep = tmp_path / "repo" / "a" / "b"
+    deep.mkdir(parents=True)
+    values = deep / "values.yaml"
+    values.write_text("{}\n")
+    assert find_config(values) is None
+    assert config_for(values) == preset("default")
+    (tmp_path / "repo" / "a" / ".vcvalues.yaml").write_text("rules:\n  string-boolean: off\n")
+    assert find_config(values) == tmp_path / "repo" / "a" / ".vcvalues.yaml"
+    assert config_for(values).disabled == {"string-boolean"}
+    assert config_for(values, explicit=tmp_path / ".vcvalues.yaml").disabled == {"float-rendering"}
+
+
+def test_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(tmp_path / "absent.yaml")
+    with pytest.raises(ConfigError, match="unknown preset"):
+        preset("relaxed")
