@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from vcvalues.compile import CompileResult, compile_values
-from vcvalues.config import RuleSetting, RulesConfig
+from vcvalues.config import RulesConfig, RuleSetting
 from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.rules import REGISTRY
 
