@@ -49,6 +49,26 @@ def merge_files(documents: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return merged
 
 
+def with_deletions(
+    values: dict[str, Any], deleted: Iterable[KeyPath], defaults: dict[str, Any]
+) -> dict[str, Any]:
+    """The effective values as a document that coalesces back onto ``defaults`` to exactly ``values``.
+
+    A key a user null deleted is written as null (so it is deleted again). A top-level null the
+    chart itself defaults is left out: written out, a top-level null would delete it.
+    """
+    out: dict[str, Any] = {
+        key: copy_values(value) for key, value in values.items() if not (value is None and key in defaults)
+    }
+    for path in deleted:
+        node: Any = out
+        for key in path[:-1]:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict) and path[-1] not in node:
+            node[path[-1]] = None
+    return out
+
+
 def copy_values(value: Any) -> Any:
     """A deep copy of plain values (dicts and lists rebuilt, scalars shared)."""
     if isinstance(value, dict):
@@ -63,6 +83,7 @@ def coalesce(
     defaults: dict[str, Any],
     *,
     on_conflict: Callable[[TypeConflict], None] | None = None,
+    on_delete: Callable[[KeyPath], None] | None = None,
 ) -> dict[str, Any]:
     """The values the templates see: ``user`` coalesced onto ``defaults`` (both left untouched).
 
@@ -72,6 +93,7 @@ def coalesce(
     and a null the chart itself has, or a user null for a key the chart lacks, stays null.
     """
     report = on_conflict or (lambda conflict: None)
+    deleted = on_delete or (lambda path: None)
     result: dict[str, Any] = copy_values(user)
     for key, default in defaults.items():
         if key not in result:
@@ -80,9 +102,10 @@ def coalesce(
         value = result[key]
         if value is None:
             del result[key]
+            deleted((key,))
         elif isinstance(value, dict):
             if isinstance(default, dict):
-                _coalesce_table(value, default, (key,), report)
+                _coalesce_table(value, default, (key,), report, deleted)
             elif default is not None:
                 report(TypeConflict((key,), True, default))
         elif isinstance(default, dict):
@@ -91,7 +114,11 @@ def coalesce(
 
 
 def _coalesce_table(
-    dst: dict[str, Any], src: dict[str, Any], path: KeyPath, report: Callable[[TypeConflict], None]
+    dst: dict[str, Any],
+    src: dict[str, Any],
+    path: KeyPath,
+    report: Callable[[TypeConflict], None],
+    deleted: Callable[[KeyPath], None],
 ) -> None:
     for key, default in src.items():
         here = (*path, key)
@@ -102,9 +129,10 @@ def _coalesce_table(
         if value is None:
             if default is not None:
                 del dst[key]
+                deleted(here)
         elif isinstance(default, dict):
             if isinstance(value, dict):
-                _coalesce_table(value, default, here, report)
+                _coalesce_table(value, default, here, report, deleted)
             else:
                 report(TypeConflict(here, False, default))
         elif isinstance(value, dict) and default is not None:

@@ -49,6 +49,15 @@ class CompileResult:
     sources: Provenance
     fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
     loaded: list[LoadResult] = field(default_factory=list)
+    deleted: list[KeyPath] = field(default_factory=list)
+
+    def values_document(self) -> dict[str, Any]:
+        """The effective values to print: keys a user null deleted are written as null, so the document
+        compiles back to exactly these effective values (``render --output values``)."""
+        from vcvalues.catalog import chart_defaults
+        from vcvalues.coalesce import with_deletions
+
+        return with_deletions(self.values, self.deleted, chart_defaults(self.chart))
 
     @property
     def ok(self) -> bool:
@@ -157,7 +166,9 @@ def compile_loaded(
     from vcvalues.catalog import chart_defaults
 
     conflicts: list[TypeConflict] = []
-    result.values = coalesce(user_values, chart_defaults(chart), on_conflict=conflicts.append)
+    result.values = coalesce(
+        user_values, chart_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
+    )
     diagnostics.extend(_conflict(c, provenance) for c in conflicts)
     diagnostics.extend(_schema(result.values, chart, provenance))
     schema_ok = not any(d.rule_id == "schema" for d in diagnostics)

@@ -122,3 +122,28 @@ def test_property_later_file_wins(files: list[dict[str, Any]]) -> None:
 @given(maps, maps)
 def test_property_coalesce_is_deterministic(user: dict[str, Any], defaults: dict[str, Any]) -> None:
     assert coalesce(user, defaults) == coalesce(user, defaults)
+
+
+def test_deletions_are_reported_and_restored_as_nulls_for_output() -> None:
+    from vcvalues.coalesce import with_deletions
+
+    deleted: list[tuple[str | int, ...]] = []
+    user = {"isolation": {"resourceQuota": {"quota": {"count/pods": None}}}, "fallbackHostDns": None}
+    result = coalesce(user, DEFAULTS, on_delete=deleted.append)
+    assert sorted(deleted) == [("fallbackHostDns",), ("isolation", "resourceQuota", "quota", "count/pods")]
+    printed = with_deletions(result, deleted, DEFAULTS)
+    assert printed["isolation"]["resourceQuota"]["quota"] == {"services.nodeports": 0, "count/pods": None}
+    assert printed["fallbackHostDns"] is None
+    # read back onto the defaults, the printed document gives the same effective values
+    assert coalesce(printed, DEFAULTS) == result
+
+
+@given(maps, maps)
+def test_property_printed_effective_values_are_a_fixed_point(
+    user: dict[str, Any], defaults: dict[str, Any]
+) -> None:
+    from vcvalues.coalesce import with_deletions
+
+    deleted: list[tuple[str | int, ...]] = []
+    result = coalesce(user, defaults, on_delete=deleted.append)
+    assert coalesce(with_deletions(result, deleted, defaults), defaults) == result

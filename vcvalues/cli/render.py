@@ -95,9 +95,9 @@ def _render_output(result: CompileResult, args: argparse.Namespace, io: IO) -> s
     if args.output == "all":
         effects = side_effects(result.values, chart=chart, release=release, namespace=namespace).to_dict()
         parts.append(dump_document(effects, comments=[_header(result, "side effects (not objects)")]))
-        parts.append(dump_document(result.values, comments=[_header(result, "effective values")]))
+        parts.append(dump_document(result.values_document(), comments=[_header(result, "effective values")]))
     if args.output == "values":
-        parts.append(f"# {_header(result, 'effective values')}\n{dump_values(result.values)}")
+        parts.append(f"# {_header(result, 'effective values')}\n{dump_values(result.values_document())}")
     return "".join(parts)
 
 
