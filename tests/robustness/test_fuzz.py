@@ -91,6 +91,9 @@ def test_convert_never_crashes(text: str, target: str) -> None:
             assert _inside(text, d.line, d.column), d
 
 
+QUOTA_KEYS = ["requests.cpu", "limits.memory", "count/pods", "services.nodeports"]
+LIMITS = st.dictionaries(st.sampled_from(["cpu", "memory"]), quantity_texts, max_size=2)
+SERVICE_TYPES = st.sampled_from(["ClusterIP", "LoadBalancer", "NodePort"])
 ISOLATION_TREES = st.fixed_dictionaries(
     {
         "isolation": st.fixed_dictionaries(
