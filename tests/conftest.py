@@ -13,7 +13,9 @@ SHARED = ROOT.parent / "shared"
 
 # Hypothesis profiles: `ci` (default, modest) and `long` (pytest --hypothesis-profile=long).
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("VCVALUES_HYPOTHESIS_PROFILE", "ci"))
 
 # Variables that would change behaviour under test.

@@ -35,7 +35,7 @@ class QuantityError(ValueError):
     """Text that is not a Kubernetes quantity; the message says what is wrong."""
 
 
-class QuantityFormat(str, enum.Enum):
+class QuantityFormat(enum.StrEnum):
     """How a quantity prints, remembered from the suffix it was parsed with (Go ``Format``)."""
 
     DECIMAL_SI = "DecimalSI"
