@@ -18,7 +18,6 @@ import difflib
 import functools
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from vcvalues._schema_text import (
     located,
     quantity_problem,
 )
+from vcvalues.catalog._record import record
 from vcvalues.catalog.keys import KeyKind, KeyTree
 from vcvalues.chart import ChartRef
 from vcvalues.errors import VcValuesError
@@ -42,7 +42,7 @@ ROOT_KEYS = frozenset({"global", "enabled"})
 __all__ = ["ROOT_KEYS", "InvalidValuesError", "SchemaIssue", "typed_schema_path", "validate_values"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemaIssue:
     """One value that does not fit the schema.
 
@@ -145,7 +145,7 @@ def _map_issues(tree: KeyTree, value: Any, path: tuple[str, ...]) -> Iterator[Sc
             yield SchemaIssue(where, located(where, f"expected a map, found {describe_value(item)}"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Context:
     tree: KeyTree  # the keys the chart knows
     defaults: dict[str, Any]  # the chart's default values (shared: never modified)
