@@ -14,12 +14,11 @@ Regenerate after changing the model or the catalogue (a test fails until you do)
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vcvalues.atomic import write_atomic
 from vcvalues.chart import LEGACY_RELEASES, ChartRef, ChartVersion, Distro
 
 REPO_SCHEMA_DIR = "schema"
@@ -112,11 +111,9 @@ def write_files(root: Path) -> list[str]:
     changed: list[str] = []
     for relative, text in files.items():
         target = root / relative
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text)
-        changed.append(relative)
+        if write_atomic(target, text):
+            changed.append(relative)
     for pattern in (
         f"{REPO_SCHEMA_DIR}/*.values.schema.json",
         f"{REPO_SCHEMA_DIR}/*.md",
@@ -128,18 +125,6 @@ def write_files(root: Path) -> list[str]:
                 stale.unlink()
                 changed.append(relative)
     return changed
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file and a rename (never half a file)."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 if __name__ == "__main__":

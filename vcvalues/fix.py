@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vcvalues.atomic import ChangedOnDiskError, write_atomic
 from vcvalues.coalesce import copy_values
 from vcvalues.diagnostics import KeyPath, format_key_path
-from vcvalues.errors import VcValuesError
+from vcvalues.errors import InputError, VcValuesError
 from vcvalues.gofmt import strval
 
 if TYPE_CHECKING:
@@ -68,9 +66,12 @@ def write_fixes(
         return [f"vcvalues: {path}: not fixed: {exc}"]
     if new_text == text:
         return []
-    if Path(path).read_bytes() != current:
+    try:
+        write_atomic(path, new_text, expected=current)
+    except ChangedOnDiskError:
         return [f"vcvalues: {path}: not fixed: the file changed on disk while fixing; lint it again"]
-    _replace(path, new_text.encode("utf-8"))
+    except InputError as exc:
+        return [f"vcvalues: {path}: not fixed: {exc.reason}"]
     done = "; ".join(description for _, _, description in result.fixes)
     return [f"vcvalues: {path}: fixed: {done}"]
 
@@ -224,20 +225,3 @@ def _normalized(value: Any) -> Any:
     if isinstance(value, (int, float)):
         return ("n", float(value))
     return value
-
-
-def _replace(path: str, data: bytes) -> None:
-    """Atomically replace ``path`` with ``data``, keeping its permission bits."""
-    target = Path(path)
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

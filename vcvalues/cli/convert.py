@@ -51,8 +51,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Convert, print diagnostics to stderr and the values to stdout (or ``-o``); 1 on errors."""
+    from vcvalues.atomic import write_atomic
     from vcvalues.convert import convert_files
-    from vcvalues.convert._write import write_atomically
     from vcvalues.report import format_diagnostics
 
     files = args.files or ["-"]
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     if not result.ok or result.text is None:
         return 1
     if args.output:
-        write_atomically(args.output, result.text)
+        write_atomic(args.output, result.text)
     else:
         io.out.write(result.text)
     return 0

@@ -92,17 +92,9 @@ def _export(args: argparse.Namespace, io: IO) -> int:
     if args.output is None:
         io.out.write(text)
         return 0
-    from pathlib import Path
+    from vcvalues.atomic import write_atomic
 
-    from vcvalues._schema_files import write_atomic
-    from vcvalues.errors import InputError
-
-    target = Path(args.output)
-    if target.is_dir():
-        raise InputError(args.output, "is a directory, not a file")
-    if not target.parent.is_dir():
-        raise InputError(args.output, "its folder does not exist")
-    write_atomic(target, text)
+    write_atomic(args.output, text)
     return 0
 
 

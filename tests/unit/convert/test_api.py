@@ -7,7 +7,6 @@ import io
 import pytest
 
 from vcvalues.convert import convert_files, convert_text
-from vcvalues.convert._write import write_atomically
 from vcvalues.errors import InputError
 
 
@@ -58,18 +57,3 @@ def test_convert_files_merges_in_order_and_reads_dash_from_the_given_stream(tmp_
 def test_convert_files_raises_input_error_for_missing_files(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         convert_files([tmp_path / "missing.yaml"])
-
-
-def test_write_atomically_replaces_content(tmp_path):
-    target = tmp_path / "out.yaml"
-    target.write_text("old")
-    write_atomically(target, "new: 1\n")
-    assert target.read_text() == "new: 1\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
-
-
-def test_write_atomically_refuses_a_directory_or_a_missing_parent(tmp_path):
-    with pytest.raises(InputError, match="is a directory"):
-        write_atomically(tmp_path, "x")
-    with pytest.raises(InputError, match="cannot write beside it"):
-        write_atomically(tmp_path / "missing" / "out.yaml", "x")
