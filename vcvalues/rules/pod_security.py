@@ -24,6 +24,15 @@ def claim_schema_issue(path: KeyPath, value: Any, message: str) -> tuple[str, st
     """An unknown ``isolation.podSecurityStandard`` is ``pod-security-level``."""
     if path != LEVEL:
         return None
+    if value == "":
+        # pkg/setup/controller_context.go (v0.19.10): an empty level passes the check and the syncer
+        # starts, but enforces no Pod Security Standard at all.
+        return (
+            "pod-security-level",
+            "isolation.podSecurityStandard is empty: the syncer starts but enforces no Pod Security "
+            "Standard, so isolated mode does not restrict workloads",
+            "use baseline (the chart default) or restricted",
+        )
     return (
         "pod-security-level",
         f"isolation.podSecurityStandard is {value!r}: the syncer refuses to start with it "
