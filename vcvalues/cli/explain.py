@@ -66,5 +66,6 @@ def run(args: argparse.Namespace, io: IO) -> int:
         close = get_close_matches(args.rule_id, list(REGISTRY), n=1)
         guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
         raise UnknownRuleError(f"no rule {args.rule_id!r}{guess}")
-    io.out.write(explain_text(rule))
+    text = explain_text(rule)
+    io.out.write(text if text.endswith("\n") else text + "\n")
     return 0
