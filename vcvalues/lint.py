@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,14 +65,67 @@ def lint_files(
         ConfigError: a config file is not valid.
     """
     from vcvalues.chart import resolve_chart
-    from vcvalues.compile import compile_loaded
-    from vcvalues.config import config_for
-    from vcvalues.load import load_path, load_yaml
     from vcvalues.rules import REGISTRY
 
     resolve_chart(chart_version, distro)  # a bad version is a usage error before any file is read
+    lint_each = functools.partial(
+        _lint_each,
+        chart_version=chart_version,
+        distro=distro,
+        release=release,
+        namespace=namespace,
+        disabled=_check_ids(disable, REGISTRY),
+        config=config,
+        fix=fix,
+        stdin_text=stdin_text,
+        subchart_key=subchart_key,
+    )
+    outcome = None if fix or "-" in files else _in_workers(lint_each, files)
+    if outcome is None:
+        outcome = lint_each(files)
+    outcome.summaries = {rule_id: rule.summary for rule_id, rule in REGISTRY.items()}
+    return outcome
+
+
+def _in_workers(
+    lint_each: Callable[[Sequence[str]], LintOutcome], files: Sequence[str]
+) -> LintOutcome | None:
+    """A large batch linted in forked workers (see vcvalues._workers); None: lint it here instead."""
+    from vcvalues._workers import run_in_workers, worker_count
+
+    workers = worker_count(len(files))
+    if not workers:
+        return None
+    outcome = lint_each(files[:1])  # chart defaults, key tree, schema, rules: built here, inherited
+    parts = run_in_workers(lint_each, files[1:], workers)
+    if parts is None:
+        return None
+    for part in parts:
+        outcome.diagnostics.extend(part.diagnostics)
+        outcome.messages.extend(part.messages)
+        outcome.unreadable += part.unreadable
+    return outcome
+
+
+def _lint_each(
+    files: Sequence[str],
+    *,
+    chart_version: str | None,
+    distro: str | None,
+    release: str,
+    namespace: str | None,
+    disabled: frozenset[str],
+    config: str | None,
+    fix: bool,
+    stdin_text: str | None,
+    subchart_key: str | None,
+) -> LintOutcome:
+    """Every file in turn, in this process (no summaries)."""
+    from vcvalues.compile import compile_loaded
+    from vcvalues.config import config_for
+    from vcvalues.load import load_path, load_yaml
+
     outcome = LintOutcome()
-    disabled = _check_ids(disable, REGISTRY)
     configs: dict[str, RulesConfig] = {}
     for name in files:
         original: bytes | None = None
@@ -107,8 +161,6 @@ def lint_files(
 
             prefix = (subchart_key,) if subchart_key is not None else ()
             outcome.messages.extend(write_fixes(name, result, original=original, prefix=prefix))
-
-    outcome.summaries = {rule_id: rule.summary for rule_id, rule in REGISTRY.items()}
     return outcome
 
 
