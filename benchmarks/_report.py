@@ -6,8 +6,8 @@ from typing import Any
 
 TITLES = {
     "cold": "(a) cold process, one ~170-line file",
-    "batch100": "(b) 100 files, one process",
-    "batch1000": "(b) 1,000 files, one process",
+    "batch100": "(b) 100 files, one command (vcvalues: one process below 200 files)",
+    "batch1000": "(b) 1,000 files, one command (vcvalues: forked workers from 200 files; cpu: all)",
     "big": "(c) one ~1 MB values file",
     "inprocess": "warm in-process compile + render, per file (100 files)",
     "pss": "PSS evaluations per second (benchmarks/bench_pss.py)",
@@ -48,6 +48,9 @@ def scenario(name: str, result: dict[str, Any]) -> str:
             f"compile {result['compile_ms']:.2f}, render {result['render_ms']:.2f}); "
             f"first file {result['first_file_ms']:.1f} ms, imports {result['import_ms']:.1f} ms"
         )
+        stages = result.get("compile_stages_ms", {})
+        if stages:
+            out.append("  compile stages, ms/file: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
         return "\n".join(out)
     if name == "pss":
         out.extend(f"  {line}" for line in result["output"].rstrip().splitlines())
