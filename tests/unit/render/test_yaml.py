@@ -34,7 +34,7 @@ def test_layout_and_order() -> None:
         "e": GoInt64(7),
     }
     assert dump_values(values) == (
-        "b:\n  z: 1\n  a:\n  - 'y': null\n    x: 'yes'\na: []\nc: {}\nd: 1000000.0\ne: 7\n"
+        'b:\n  z: 1\n  a:\n  - "y": null\n    x: "yes"\na: []\nc: {}\nd: 1000000.0\ne: 7\n'
     )
 
 
@@ -75,7 +75,7 @@ def test_manifest_stream() -> None:
         "\n---\n# Source: vcluster-k8s/templates/resourcequota.yaml\napiVersion: v1\nkind: ResourceQuota\n"
         in text
     )
-    assert "    'on': 'yes'\n" in text
+    assert '    "on": "yes"\n' in text
     read = load_yaml_documents(text, file="manifests.yaml")
     assert read.diagnostics == []
     assert [document.data for document in read.documents] == [m.body for m in manifests]
