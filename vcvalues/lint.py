@@ -49,8 +49,13 @@ def lint_files(
     fix: bool = False,
     stdin_text: str | None = None,
     subchart_key: str | None = None,
+    parallel: bool = False,
 ) -> LintOutcome:
     """Lint each file as a standalone values file (``-`` is ``stdin_text``).
+
+    With ``parallel`` a batch of 200 files or more is linted in forked worker processes where that is
+    safe (Linux, no other thread, two or more CPUs); the result is the same. Off by default, so that a
+    library caller never gets a fork it did not ask for; the ``vcvalues lint`` command turns it on.
 
     With ``subchart_key`` each file is an umbrella chart's values: the vcluster values sit under that
     key (and ``global`` is shared), as Helm passes them to the subchart.
@@ -80,7 +85,7 @@ def lint_files(
         stdin_text=stdin_text,
         subchart_key=subchart_key,
     )
-    outcome = None if fix or "-" in files else _in_workers(lint_each, files)
+    outcome = None if fix or not parallel or "-" in files else _in_workers(lint_each, files)
     if outcome is None:
         outcome = lint_each(files)
     outcome.summaries = {rule_id: rule.summary for rule_id, rule in REGISTRY.items()}

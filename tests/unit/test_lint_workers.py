@@ -55,10 +55,10 @@ def test_workers_report_what_one_process_reports(
     tmp_path: Path, pool_calls: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = _batch(tmp_path)
-    parallel = lint_files(files)
+    parallel = lint_files(files, parallel=True)
     assert pool_calls == [2]
     monkeypatch.setattr(_workers, "worker_count", lambda files: 0)
-    sequential = lint_files(files)
+    sequential = lint_files(files, parallel=True)
     assert pool_calls == [2]
     assert _facts(parallel) == _facts(sequential)
     assert parallel.unreadable == 1
@@ -69,9 +69,14 @@ def test_workers_report_what_one_process_reports(
 
 def test_small_batches_fix_and_stdin_stay_in_this_process(tmp_path: Path, pool_calls: list[int]) -> None:
     files = _batch(tmp_path, _workers.MIN_FILES - 2)
-    lint_files(files)
-    lint_files([*files, *files], fix=True)
-    lint_files([*files, *files, "-"], stdin_text=CLEAN)
+    lint_files(files, parallel=True)
+    lint_files([*files, *files], fix=True, parallel=True)
+    lint_files([*files, *files, "-"], stdin_text=CLEAN, parallel=True)
+    assert pool_calls == []
+
+
+def test_the_library_forks_only_when_asked(tmp_path: Path, pool_calls: list[int]) -> None:
+    lint_files(_batch(tmp_path))
     assert pool_calls == []
 
 
@@ -81,7 +86,7 @@ def test_a_failing_worker_falls_back_to_the_sequential_error(tmp_path: Path, poo
     files += _batch(broken, 10)
     (broken / ".vcvalues.yaml").write_text(textwrap.dedent("rules: [not, a, map]\n"))
     with pytest.raises(ConfigError, match="rules must be a map"):
-        lint_files(files)
+        lint_files(files, parallel=True)
     assert pool_calls == [2]
 
 

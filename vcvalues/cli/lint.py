@@ -48,6 +48,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
         fix=args.fix,
         stdin_text=stdin_text,
         subchart_key=args.subchart_key,
+        parallel=True,
     )
     from vcvalues.report import format_diagnostics
 
