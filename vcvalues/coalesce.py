@@ -7,13 +7,13 @@ pkg/chartutil/coalesce.go (coalesceValues, coalesceTablesFullKey).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues._record import record
 from vcvalues.diagnostics import KeyPath
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TypeConflict:
     """A user value and a chart default where one is a map and the other is not; the user value wins.
 

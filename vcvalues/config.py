@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from vcvalues._record import record
 from vcvalues.diagnostics import KeyPath, Severity
 from vcvalues.errors import ConfigError, InputError
 from vcvalues.suppress import ALWAYS_ON
@@ -36,16 +36,16 @@ _TOP_KEYS = ("extends", "rules")
 _RULE_KEYS = ("severity", "options")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleSetting:
     """One rule's configuration: switched off, or a severity and options."""
 
     enabled: bool = True
     severity: Severity | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RulesConfig:
     """The effective rule configuration.
 
@@ -54,7 +54,7 @@ class RulesConfig:
         source: the file it was read from; None for a built-in preset.
     """
 
-    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    rules: Mapping[str, RuleSetting] = MappingProxyType({})
     source: str | None = None
 
     @property

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from vcvalues._record import record
 from vcvalues._schema_text import (
     QUANTITY_PATTERN,
     describe_options,
@@ -29,7 +30,6 @@ from vcvalues._schema_text import (
     located,
     quantity_problem,
 )
-from vcvalues.catalog._record import record
 from vcvalues.catalog.keys import KeyKind, KeyTree
 from vcvalues.chart import ChartRef
 from vcvalues.errors import VcValuesError

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeAlias
 
-from vcvalues.catalog._record import record
+from vcvalues._record import record
 
 Path: TypeAlias = tuple[str, ...]
 

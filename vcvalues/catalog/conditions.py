@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias
 
-from vcvalues.catalog._record import record
+from vcvalues._record import record
 
 Path: TypeAlias = tuple[str, ...]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Literal
 
-from vcvalues.catalog._record import record
+from vcvalues._record import record
 from vcvalues.catalog.conditions import ALWAYS, Condition, Path, Ref
 from vcvalues.catalog.defaults import check_supported
 from vcvalues.chart import ChartRef

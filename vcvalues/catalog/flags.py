@@ -13,7 +13,7 @@ import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from vcvalues.catalog._record import record
+from vcvalues._record import record
 from vcvalues.catalog.defaults import check_supported
 from vcvalues.chart import ChartRef
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from vcvalues.catalog._record import record
+from vcvalues._record import record
 from vcvalues.catalog.defaults import built_defaults
 from vcvalues.chart import ChartRef
 

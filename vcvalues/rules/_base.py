@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from vcvalues._record import record
 from vcvalues.diagnostics import KeyPath, Severity
 
 if TYPE_CHECKING:
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from vcvalues.provenance import Provenance
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Option:
     """One option of a rule (set in ``.vcvalues.yaml`` under ``rules: {id: {options: {...}}}``).
 
@@ -36,7 +38,7 @@ class Option:
     choices: tuple[Any, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """A change to the values that resolves a finding: set ``path`` to ``value``."""
 
@@ -45,7 +47,7 @@ class Fix:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """What a check reported, before it gets a position and a severity."""
 
@@ -57,20 +59,20 @@ class Finding:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Example:
     """How a rule's examples are compiled: chart, release, options."""
 
     chart_version: str | None = None
     distro: str | None = None
     namespace: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
 
 
 Check = Callable[["RuleContext"], None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """A rule: declared once, listed by ``vcvalues rules``, explained by ``vcvalues explain ID``.
 
@@ -101,7 +103,7 @@ class Rule:
     check: Check | None = None
     options: tuple[Option, ...] = ()
     fixable: bool = False
-    example: Example = field(default_factory=Example)
+    example: Example = Example()
     source: str = ""
     usage_error: bool = False
 

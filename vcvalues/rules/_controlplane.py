@@ -15,9 +15,9 @@ helper the quota evaluator uses, k8s.io/component-helpers/resource).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from vcvalues._record import record
 from vcvalues.catalog.conditions import has_key
 from vcvalues.chart import ChartRef
 from vcvalues.quantity import Quantity
@@ -26,7 +26,7 @@ from vcvalues.rules._values import Isolation, as_map, get, limit_range_defaults,
 NODE_PORT_TYPES = frozenset({"NodePort", "LoadBalancer"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ContainerUse:
     """One container after defaulting.
 
@@ -45,7 +45,7 @@ class ContainerUse:
     resources_path: tuple[str, ...] | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PodUse:
     """The pods of one workload."""
 
@@ -67,7 +67,7 @@ class PodUse:
         return max(regular, largest_init)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServiceUse:
     """One service: its rendered name, type and the node ports it allocates."""
 
@@ -77,7 +77,7 @@ class ServiceUse:
     namespace: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimUse:
     """The PVCs of one StatefulSet: ``count`` claims of ``size`` (None: unknown)."""
 
@@ -87,14 +87,14 @@ class ClaimUse:
     namespace: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ControlPlaneUse:
     """Everything the vcluster deploys into the host, after defaulting."""
 
     pods: tuple[PodUse, ...]
     services: tuple[ServiceUse, ...]
     claims: tuple[ClaimUse, ...]
-    unknown_replicas: tuple[str, ...] = field(default=())
+    unknown_replicas: tuple[str, ...] = ()
 
 
 def target_namespace(values: Mapping[str, Any], namespace: str) -> str:

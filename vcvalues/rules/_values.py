@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues._record import record
 from vcvalues.catalog.conditions import go_truthy
 from vcvalues.diagnostics import KeyPath
 from vcvalues.quantity import Quantity, QuantityError
@@ -74,7 +74,7 @@ def quantities(value: Any) -> dict[str, Quantity]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Isolation:
     """Which isolated-mode objects the chart renders, and where.
 

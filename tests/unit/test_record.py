@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from vcvalues.catalog._record import record
+from vcvalues._record import record
 
 
 @record
