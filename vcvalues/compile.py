@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vcvalues._value_checks import check_user_keys, conflict_diagnostic, schema_diagnostics
 from vcvalues.chart import ChartRef, ChartVersion, Distro, resolve_chart
 from vcvalues.coalesce import TypeConflict, coalesce, merge_files
-from vcvalues.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.errors import UnsupportedChartVersionError, UsageError
 from vcvalues.load import LoadResult, load_path, load_yaml
 from vcvalues.provenance import Provenance
@@ -161,7 +162,7 @@ def compile_loaded(
     user_values = merge_files([r.data for r in loaded if r.data is not None])
     _apply_set(user_values, set_values, set_string_values, provenance)
     result.user_values = user_values
-    diagnostics.extend(_check_user_keys(user_values, chart, provenance))
+    diagnostics.extend(check_user_keys(user_values, chart, provenance))
 
     from vcvalues.catalog import chart_defaults
 
@@ -169,8 +170,8 @@ def compile_loaded(
     result.values = coalesce(
         user_values, chart_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
     )
-    diagnostics.extend(_conflict(c, provenance) for c in conflicts)
-    diagnostics.extend(_schema(result.values, chart, provenance))
+    diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts)
+    diagnostics.extend(schema_diagnostics(result.values, chart, provenance))
     schema_ok = not any(d.rule_id == "schema" for d in diagnostics)
     known: frozenset[str] = frozenset()
     disabled = frozenset(disable) | (config.disabled if config is not None else frozenset())
@@ -274,134 +275,6 @@ def _split_paths(expression: str) -> list[KeyPath]:
             keys = [k.split("[", 1)[0] for k in name.replace("\\.", "\0").split(".")]
             paths.append(tuple(k.replace("\0", ".") for k in keys if k))
     return paths
-
-
-def _check_user_keys(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
-    from vcvalues.catalog import key_tree
-    from vcvalues.dialect import modern_keys_in_legacy
-    from vcvalues.unknown_keys import find_unknown_keys
-
-    tree = key_tree(chart)
-    out: list[Diagnostic] = []
-    modern = dict(modern_keys_in_legacy(values, frozenset(tree.children)))
-    for path, legacy in modern.items():
-        out.append(
-            _located(
-                "dialect-mismatch",
-                Severity.ERROR,
-                provenance,
-                path,
-                f"{format_key_path(path)} is a vcluster 0.20+ key; chart {chart.version} does not read it",
-                f"for chart {chart.version} set it through {legacy}, or target a 0.20+ chart",
-                key=True,
-            )
-        )
-    for path, suggestion in find_unknown_keys(values, tree):
-        if path in modern:
-            continue
-        where = format_key_path(path[:-1]) or "the top level"
-        hint = (
-            f"did you mean {suggestion!r}?"
-            if suggestion
-            else f"see the keys of {where} in the chart's values.yaml"
-        )
-        out.append(
-            _located(
-                "unknown-key",
-                Severity.ERROR,
-                provenance,
-                path,
-                f"unknown key {path[-1]!r} in {where}: chart {chart} ignores it",
-                hint,
-                key=True,
-            )
-        )
-    return out
-
-
-def _conflict(conflict: TypeConflict, provenance: Provenance) -> Diagnostic:
-    name = format_key_path(conflict.path)
-    if conflict.user_is_map:
-        message = (
-            f"{name} is a map but the chart's default is {conflict.default!r}; Helm warns and keeps the map"
-        )
-    else:
-        message = (
-            f"{name} replaces the chart's default map with a non-map value; Helm warns and the map is lost"
-        )
-    return _located(
-        "type-conflict",
-        Severity.WARNING,
-        provenance,
-        conflict.path,
-        message,
-        "give the same kind of value the chart expects (see its values.yaml)",
-    )
-
-
-def _schema(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
-    from vcvalues.rules import claim_schema_issue
-    from vcvalues.validate import validate_values
-
-    out = []
-    plain = _without_go_types(values) if provenance.set_paths else values
-    for issue in validate_values(plain, chart):
-        rule, message, hint = "schema", issue.message, None
-        if "quantity" in issue.message:
-            rule, message, hint = _quantity_problem(values, issue.path, issue.message)
-        else:
-            claimed = claim_schema_issue(issue.path, _value_at(values, issue.path), issue.message)
-            if claimed is not None:
-                rule, message, hint = claimed
-        out.append(_located(rule, Severity.ERROR, provenance, issue.path, message, hint))
-    return out
-
-
-def _without_go_types(value: Any) -> Any:
-    # jsonschema_rs takes exact builtin types only; --set integers are GoInt64 (an int subclass).
-    if isinstance(value, dict):
-        return {k: _without_go_types(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_without_go_types(v) for v in value]
-    if isinstance(value, int) and type(value) not in (int, bool):
-        return int(value)
-    return value
-
-
-def _value_at(values: dict[str, Any], path: KeyPath) -> Any:
-    node: Any = values
-    for part in path:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-    return node
-
-
-def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> tuple[str, str, str]:
-    from vcvalues.quantity import Quantity, QuantityError
-
-    node = _value_at(values, path)
-    hint = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no space, no B, K is k or Ki)"
-    try:
-        Quantity.parse(node, strict=True)
-    except QuantityError as exc:
-        return "invalid-quantity", f"{format_key_path(path)}: {exc}", hint
-    return "invalid-quantity", fallback, hint
-
-
-def _located(
-    rule: str,
-    severity: Severity,
-    provenance: Provenance,
-    path: KeyPath,
-    message: str,
-    hint: str | None,
-    *,
-    key: bool = False,
-) -> Diagnostic:
-    where = provenance.locate(path, key=key)
-    return Diagnostic(rule, severity, message, where.file, where.line, where.column, hint, path)
 
 
 def _diagnostic(
