@@ -18,13 +18,21 @@ class Span(NamedTuple):
 ORIGIN = Span(1, 1)
 
 
+def as_span(mark: Any) -> Span:
+    """A Span as is, or a parser Mark (0-based ``line``/``column``) as a 1-based Span."""
+    if isinstance(mark, Span):
+        return mark
+    return Span(mark.line + 1, mark.column + 1)
+
+
 @dataclass(slots=True)
 class SourceMap:
     """Where each key and value of one document sits; lookups fall back to the nearest ancestor."""
 
     file: str
-    keys: dict[KeyPath, Span] = field(default_factory=dict)
-    values: dict[KeyPath, Span] = field(default_factory=dict)
+    # Spans, or the parser's 0-based Marks (converted on lookup by as_span)
+    keys: dict[KeyPath, Any] = field(default_factory=dict)
+    values: dict[KeyPath, Any] = field(default_factory=dict)
 
     def key_span(self, path: KeyPath) -> Span:
         """Position of the key at ``path`` (or of the nearest ancestor that exists)."""
@@ -52,7 +60,7 @@ class SourceMap:
             prefix = path[:end]
             span = first.get(prefix) or second.get(prefix)
             if span is not None:
-                return span
+                return as_span(span)
         return ORIGIN
 
 
