@@ -6,8 +6,8 @@ from typing import Any
 
 TITLES = {
     "cold": "(a) cold process, one ~170-line file",
-    "batch100": "(b) 100 files, one command (vcvalues: one process below 200 files)",
-    "batch1000": "(b) 1,000 files, one command (vcvalues: forked workers from 200 files; cpu: all)",
+    "batch100": "(b) 100 files, one command (vcvalues: forked shares from 40 files; cpu: all)",
+    "batch1000": "(b) 1,000 files, one command (vcvalues: forked shares from 40 files; cpu: all)",
     "big": "(c) one ~1 MB values file",
     "inprocess": "warm in-process compile + render, per file (100 files)",
     "pss": "PSS evaluations per second (benchmarks/bench_pss.py)",

@@ -53,7 +53,7 @@ def lint_files(
 ) -> LintOutcome:
     """Lint each file as a standalone values file (``-`` is ``stdin_text``).
 
-    With ``parallel`` a batch of 200 files or more is linted in forked worker processes where that is
+    With ``parallel`` a batch of 40 files or more is linted in forked worker processes where that is
     safe (Linux, no other thread, two or more CPUs); the result is the same. Off by default, so that a
     library caller never gets a fork it did not ask for; the ``vcvalues lint`` command turns it on.
 

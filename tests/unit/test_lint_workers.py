@@ -93,4 +93,4 @@ def test_a_failing_worker_falls_back_to_the_sequential_error(tmp_path: Path, poo
 def test_worker_count() -> None:
     assert _workers.worker_count(_workers.MIN_FILES - 1) == 0
     if _workers.usable_cpus() >= 2:
-        assert _workers.worker_count(1000) == min(_workers.usable_cpus(), 10)
+        assert _workers.worker_count(1000) == min(_workers.usable_cpus(), 1000 // _workers.FILES_PER_WORKER)
