@@ -140,6 +140,7 @@ def check_rules(
 
 def _run(rules: list[Rule], result: CompileResult, config: RulesConfig | None) -> list[tuple[Rule, Finding]]:
     out: list[tuple[Rule, Finding]] = []
+    shared: dict[str, Any] = {}  # one round: every rule sees the same values
     for rule in rules:
         options = rule.option_defaults()
         if config is not None:
@@ -152,6 +153,7 @@ def _run(rules: list[Rule], result: CompileResult, config: RulesConfig | None) -
             result.namespace,
             options,
             result.sources,
+            shared=shared,
         )
         assert rule.check is not None
         rule.check(ctx)

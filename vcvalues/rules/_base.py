@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from vcvalues._record import record
 from vcvalues.diagnostics import KeyPath, Severity
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from vcvalues.chart import ChartRef
@@ -125,6 +127,7 @@ class RuleContext:
         options: this rule's options (defaults overlaid with the config).
         sources: provenance (only ``user_set`` is meant for rules: positions are the engine's job).
         findings: what the check reported (filled by :meth:`report`).
+        shared: facts computed once per round of rules and shared by all of them (see :meth:`memo`).
     """
 
     values: dict[str, Any]
@@ -135,6 +138,16 @@ class RuleContext:
     options: Mapping[str, Any]
     sources: Provenance
     findings: list[Finding] = field(default_factory=list)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, build: Callable[[], _T]) -> _T:
+        """``build()`` once per round of rules: the rules of a round see the same values, so what one
+        derives from them (the control plane's use, the leaves of the user's values) serves all."""
+        try:
+            value: _T = self.shared[key]
+        except KeyError:
+            value = self.shared[key] = build()
+        return value
 
     def report(
         self,

@@ -62,7 +62,7 @@ def _setup(ctx: RuleContext) -> tuple[Isolation, ControlPlaneUse, list[PodUse], 
     iso = isolation(ctx.values, ctx.namespace)
     if not iso.quota:
         return None
-    use = control_plane_use(ctx.values, ctx.chart, ctx.release, iso)
+    use = ctx.memo("control-plane-use", lambda: control_plane_use(ctx.values, ctx.chart, ctx.release, iso))
     pods = []
     for pod in use.pods:
         if pod.namespace != iso.target:

@@ -26,7 +26,7 @@ def _services(ctx: RuleContext) -> tuple[list[ServiceUse], dict[str, object]] | 
     iso = isolation(ctx.values, ctx.namespace)
     if not iso.quota:
         return None
-    use = control_plane_use(ctx.values, ctx.chart, ctx.release, iso)
+    use = ctx.memo("control-plane-use", lambda: control_plane_use(ctx.values, ctx.chart, ctx.release, iso))
     return [s for s in use.services if s.namespace == iso.target], as_map(get(ctx.values, QUOTA))
 
 

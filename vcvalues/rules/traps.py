@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from vcvalues.diagnostics import KeyPath, Severity
@@ -22,15 +21,23 @@ EXPONENT_FROM = 1_000_000
 EXACT_UP_TO = 2**53
 
 
-def _leaves(value: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _leaves(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _leaves(item, (*prefix, index))
-    else:
-        yield prefix, value
+def _leaves(value: Any) -> list[tuple[KeyPath, Any]]:
+    """Every scalar of ``value`` with its path (iterative: no generator chain per level)."""
+    out: list[tuple[KeyPath, Any]] = []
+    stack: list[tuple[KeyPath, Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(node))))
+        else:
+            out.append((path, node))
+    return out
+
+
+def _user_leaves(ctx: RuleContext) -> list[tuple[KeyPath, Any]]:
+    return ctx.memo("user-leaves", lambda: _leaves(ctx.user_values))
 
 
 def _default_at(defaults: Any, path: KeyPath) -> Any:
@@ -47,7 +54,7 @@ def check_string_boolean(ctx: RuleContext) -> None:
     from vcvalues.catalog.defaults import built_defaults
 
     defaults = built_defaults(ctx.chart)
-    for path, value in _leaves(ctx.user_values):
+    for path, value in _user_leaves(ctx):
         if not isinstance(value, str) or value.lower() not in BOOLEAN_WORDS:
             continue
         if not isinstance(_default_at(defaults, path), bool):
@@ -62,7 +69,7 @@ def check_string_boolean(ctx: RuleContext) -> None:
 
 def check_float_rendering(ctx: RuleContext) -> None:
     """float-rendering."""
-    for path, value in _leaves(ctx.user_values):
+    for path, value in _user_leaves(ctx):
         if isinstance(value, (bool, GoInt64)) or not isinstance(value, (int, float)):
             continue
         if abs(value) < EXPONENT_FROM or not ctx.user_set(path):
