@@ -160,13 +160,26 @@ def _lint_each(
             config=configs[folder],
             apply_fixes=fix and name != "-",
         )
-        outcome.diagnostics.extend(result.diagnostics)
+        diagnostics = result.diagnostics
         if fix and name != "-":
             from vcvalues.fix import write_fixes
 
             prefix = (subchart_key,) if subchart_key is not None else ()
-            outcome.messages.extend(write_fixes(name, result, original=original, prefix=prefix))
+            notes = write_fixes(name, result, original=original, prefix=prefix)
+            outcome.messages.extend(notes)
+            if any(note.startswith(f"vcvalues: {name}: fixed:") for note in notes):
+                diagnostics = [_written(d, name) for d in diagnostics]
+        outcome.diagnostics.extend(diagnostics)
     return outcome
+
+
+def _written(diagnostic: Diagnostic, name: str) -> Diagnostic:
+    """A 'fixed:' warning whose fix is now in the file says so (not "run lint --fix")."""
+    if not (diagnostic.fixable and diagnostic.message.startswith("fixed: ")):
+        return diagnostic
+    from dataclasses import replace
+
+    return replace(diagnostic, hint=f"written into {name}")
 
 
 def _check_ids(ids: Iterable[str], registry: Mapping[str, object]) -> frozenset[str]:

@@ -68,3 +68,23 @@ def test_subchart_key_that_is_not_a_map_is_a_syntax_error(tmp_path: Path) -> Non
 def test_missing_subchart_key_means_no_overrides(tmp_path: Path) -> None:
     path = _write(tmp_path, "other: 1\n")
     assert lint_files([path], subchart_key="vcluster").diagnostics == []
+
+
+def test_fix_written_into_the_file_says_so_in_the_hint(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """\
+        isolation:
+          enabled: true  # keep me
+        service:
+          type: LoadBalancer
+        syncer:
+          extraArgs: [--service-account-token-secrets]
+        """,
+    )
+    outcome = lint_files([path], fix=True)
+    assert [(d.rule_id, d.severity.label, d.hint) for d in outcome.diagnostics] == [
+        ("expose-needs-nodeports", "warning", f"written into {path}")
+    ]
+    assert "enabled: true  # keep me" in Path(path).read_text()
+    assert lint_files([path]).exit_code() == 0
