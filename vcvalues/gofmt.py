@@ -187,3 +187,20 @@ def quote(value: object) -> str:
     if value is None:
         return ""
     return go_quote(strval(value))
+
+
+def go_type(value: object) -> str:
+    """The Go type name Helm's runtime errors give a value as Helm holds it (nil: ``interface {}``)."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, GoInt64):
+        return "int64"
+    if isinstance(value, (int, float)):
+        return "float64"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, (list, tuple)):
+        return "[]interface {}"
+    if isinstance(value, Mapping):
+        return "map[string]interface {}"
+    return "interface {}"

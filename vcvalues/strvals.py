@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from vcvalues.errors import UsageError
-from vcvalues.gofmt import GoInt64, go_quote, go_quote_rune
+from vcvalues.gofmt import GoInt64, go_quote, go_quote_rune, go_type
 
 __all__ = ["MAX_INDEX", "MAX_NESTED_NAME_LEVEL", "parse_set_into", "typed_value"]
 
@@ -42,27 +42,10 @@ class _Panic(Exception):
     """A Go runtime panic (failed type assertion) that ``key``'s deferred recover turns into an error."""
 
 
-def _go_type(value: object) -> str:
-    """The Go dynamic type of a value as Helm holds it, as runtime error messages name it."""
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, GoInt64):
-        return "int64"
-    if isinstance(value, (int, float)):
-        return "float64"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, dict):
-        return "map[string]interface {}"
-    if isinstance(value, list):
-        return "[]interface {}"
-    return type(value).__name__
-
-
 def _assert_type(value: object, expected: type, go_name: str) -> Any:
     if isinstance(value, expected):
         return value
-    found = "nil" if value is None else _go_type(value)
+    found = "nil" if value is None else go_type(value)
     raise _Panic(f"interface conversion: interface {{}} is {found}, not {go_name}")
 
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from vcvalues.gofmt import GoInt64, format_value
+from vcvalues.gofmt import GoInt64, format_value, go_type
 from vcvalues.render._scalar import RenderError, json_number
 
 __all__ = ["NO_VALUE", "field", "go_type", "printed", "range_items", "to_yaml_value", "truthy"]
@@ -35,23 +35,6 @@ def truthy(value: object) -> bool:
     if isinstance(value, (str, list, tuple, Mapping)):
         return len(value) > 0
     return True
-
-
-def go_type(value: object) -> str:
-    """The Go type name Helm would report for a plain value."""
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, GoInt64):
-        return "int64"
-    if isinstance(value, (int, float)):
-        return "float64"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, (list, tuple)):
-        return "[]interface {}"
-    if isinstance(value, Mapping):
-        return "map[string]interface {}"
-    return "interface {}"
 
 
 def field(values: Mapping[str, Any], path: tuple[str, ...], *, template: str) -> Any:
