@@ -77,7 +77,8 @@ def ensure_venv(*, reinstall: bool = True, log: object = print) -> dict[str, str
 _CHECK = r"""
 import importlib.util, json, sys
 from importlib.metadata import version
-import _ruamel_yaml, vcvalues, vcvalues._yaml_events as events, vcvalues.compile, vcvalues.validate
+import _ruamel_yaml, vcvalues, vcvalues.core._yaml_events as events
+import vcvalues.legacy.compile, vcvalues.legacy.validate
 from ruamel.yaml import YAML
 import jsonschema_rs, yaml
 assert yaml.__with_libyaml__, "PyYAML without libyaml: the floor would not be C"

@@ -22,8 +22,8 @@ def main(argv: list[str]) -> int:
     """Time compile and render per file over ``ROUNDS`` passes on every file."""
     rounds, files = int(argv[0]), argv[1:]
     start = time.perf_counter()
-    from vcvalues.compile import compile_values
-    from vcvalues.render import dump_manifests, render_manifests
+    from vcvalues.legacy.compile import compile_values
+    from vcvalues.legacy.render import dump_manifests, render_manifests
 
     imported = time.perf_counter()
 
@@ -68,14 +68,14 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-# compile stages timed in one extra pass (names inside vcvalues.compile; a renamed one is skipped)
+# compile stages timed in one extra pass (names inside vcvalues.legacy.compile; a renamed one is skipped)
 _STAGES = {
-    "read+parse": ("vcvalues.compile", "load_path"),
-    "merge": ("vcvalues.compile", "merge_files"),
-    "unknown keys": ("vcvalues.compile", "_check_user_keys"),
-    "coalesce": ("vcvalues.compile", "coalesce"),
-    "schema": ("vcvalues.compile", "_schema"),
-    "rules": ("vcvalues.rules", "check_rules"),
+    "read+parse": ("vcvalues.legacy.compile", "load_path"),
+    "merge": ("vcvalues.legacy.compile", "merge_files"),
+    "unknown keys": ("vcvalues.legacy.compile", "_check_user_keys"),
+    "coalesce": ("vcvalues.legacy.compile", "coalesce"),
+    "schema": ("vcvalues.legacy.compile", "_schema"),
+    "rules": ("vcvalues.legacy.rules", "check_rules"),
 }
 
 

@@ -42,7 +42,8 @@ ROUNDS = {"cold": (40, 10), "batch100": (10, 3), "batch1000": (5, 1), "big": (7,
 PSS_RUNS = {False: ("7", "0.5"), True: ("3", "0.2")}
 
 _EXPORT = (
-    "import json, sys; from vcvalues.chart import resolve_chart; from vcvalues.schema import export_schema; "
+    "import json, sys; from vcvalues.legacy.chart import resolve_chart; "
+    "from vcvalues.legacy.schema import export_schema; "
     "sys.stdout.write(json.dumps(export_schema(resolve_chart(sys.argv[1], sys.argv[2])), indent=2))"
 )
 

@@ -13,27 +13,27 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS = {
-    "compile_values": "vcvalues.compile",
-    "compile_text": "vcvalues.compile",
-    "CompileResult": "vcvalues.compile",
-    "lint_files": "vcvalues.lint",
-    "LintOutcome": "vcvalues.lint",
-    "Diagnostic": "vcvalues.diagnostics",
-    "Severity": "vcvalues.diagnostics",
-    "ChartRef": "vcvalues.chart",
-    "Distro": "vcvalues.chart",
-    "resolve_chart": "vcvalues.chart",
-    "Quantity": "vcvalues.quantity",
-    "QuantityError": "vcvalues.quantity",
-    "render_manifests": "vcvalues.render",
-    "dump_manifests": "vcvalues.render",
-    "dump_values": "vcvalues.render",
-    "render_side_effects": "vcvalues.render",
-    "Manifest": "vcvalues.render",
-    "SideEffects": "vcvalues.render",
+    "compile_values": "vcvalues.legacy.compile",
+    "compile_text": "vcvalues.legacy.compile",
+    "CompileResult": "vcvalues.legacy.compile",
+    "lint_files": "vcvalues.core.lint",
+    "LintOutcome": "vcvalues.core.lint",
+    "Diagnostic": "vcvalues.core.diagnostics",
+    "Severity": "vcvalues.core.diagnostics",
+    "ChartRef": "vcvalues.legacy.chart",
+    "Distro": "vcvalues.legacy.chart",
+    "resolve_chart": "vcvalues.legacy.chart",
+    "Quantity": "vcvalues.core.quantity",
+    "QuantityError": "vcvalues.core.quantity",
+    "render_manifests": "vcvalues.legacy.render",
+    "dump_manifests": "vcvalues.legacy.render",
+    "dump_values": "vcvalues.legacy.render",
+    "render_side_effects": "vcvalues.legacy.render",
+    "Manifest": "vcvalues.legacy.render",
+    "SideEffects": "vcvalues.legacy.render",
     "RenderError": "vcvalues.errors",
-    "export_schema": "vcvalues.schema",
-    "validate_values": "vcvalues.validate",
+    "export_schema": "vcvalues.legacy.schema",
+    "validate_values": "vcvalues.legacy.validate",
     "convert_values": "vcvalues.convert",
     "convert_files": "vcvalues.convert",
     "convert_text": "vcvalues.convert",
@@ -80,10 +80,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from vcvalues.chart import ChartRef, Distro, resolve_chart
-    from vcvalues.compile import CompileResult, compile_text, compile_values
     from vcvalues.convert import ConvertResult, convert_files, convert_text, convert_values
-    from vcvalues.diagnostics import Diagnostic, Severity
+    from vcvalues.core.diagnostics import Diagnostic, Severity
+    from vcvalues.core.lint import LintOutcome, lint_files
+    from vcvalues.core.quantity import Quantity, QuantityError
     from vcvalues.errors import (
         InputError,
         RenderError,
@@ -91,10 +91,9 @@ if TYPE_CHECKING:
         UsageError,
         VcValuesError,
     )
-    from vcvalues.lint import LintOutcome, lint_files
-    from vcvalues.pss import evaluate_pod
-    from vcvalues.quantity import Quantity, QuantityError
-    from vcvalues.render import (
+    from vcvalues.legacy.chart import ChartRef, Distro, resolve_chart
+    from vcvalues.legacy.compile import CompileResult, compile_text, compile_values
+    from vcvalues.legacy.render import (
         Manifest,
         SideEffects,
         dump_manifests,
@@ -102,8 +101,9 @@ if TYPE_CHECKING:
         render_manifests,
         render_side_effects,
     )
-    from vcvalues.schema import export_schema
-    from vcvalues.validate import validate_values
+    from vcvalues.legacy.schema import export_schema
+    from vcvalues.legacy.validate import validate_values
+    from vcvalues.pss import evaluate_pod
 
 
 def __getattr__(name: str) -> Any:

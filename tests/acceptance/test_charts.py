@@ -17,14 +17,14 @@ import jsonschema_rs
 import pytest
 
 from tests.conftest import ROOT
-from vcvalues._schema_text import QUANTITY_PATTERN
-from vcvalues.catalog import chart_defaults
-from vcvalues.chart import resolve_chart
 from vcvalues.cli import IO, main
-from vcvalues.coalesce import coalesce
-from vcvalues.load import load_path
-from vcvalues.schema import export_schema
-from vcvalues.umbrella import SchemaTarget, dependency_target
+from vcvalues.core.coalesce import coalesce
+from vcvalues.core.load import load_path
+from vcvalues.core.umbrella import SchemaTarget, dependency_target
+from vcvalues.legacy._schema_text import QUANTITY_PATTERN
+from vcvalues.legacy.catalog import chart_defaults
+from vcvalues.legacy.chart import resolve_chart
+from vcvalues.legacy.schema import export_schema
 
 CHART = ROOT / "charts" / "platform-vcluster"
 VCLUSTER = resolve_chart("0.19.10", "k3s")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from vcvalues.chart import resolve_chart
 from vcvalues.cli import IO, main, parse_args
-from vcvalues.schema import dump_schema, export_schema
+from vcvalues.legacy.chart import resolve_chart
+from vcvalues.legacy.schema import dump_schema, export_schema
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -20,9 +20,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
-from vcvalues.chart import resolve_chart
 from vcvalues.cli import parse_args
-from vcvalues.schema import dump_schema, export_schema
+from vcvalues.legacy.chart import resolve_chart
+from vcvalues.legacy.schema import dump_schema, export_schema
 
 
 def manifest() -> dict[str, dict[str, Any]]:

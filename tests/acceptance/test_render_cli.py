@@ -13,7 +13,7 @@ import pytest
 
 from tests.unit.render import expected
 from vcvalues.cli import IO, main
-from vcvalues.load import load_yaml, load_yaml_documents
+from vcvalues.core.load import load_yaml, load_yaml_documents
 
 CHART_NAMES = {"k3s": "vcluster", "k8s": "vcluster-k8s", "k0s": "vcluster-k0s", "eks": "vcluster-eks"}
 
@@ -243,16 +243,16 @@ def test_output_all() -> None:
 
 
 def test_stdin_and_no_fix_reach_the_compiler(monkeypatch: pytest.MonkeyPatch) -> None:
-    import vcvalues.compile
+    import vcvalues.legacy.compile
 
     seen: dict[str, Any] = {}
-    real = vcvalues.compile.compile_values
+    real = vcvalues.legacy.compile.compile_values
 
     def spy(files: Any, **options: Any) -> Any:
         seen.update(options, files=list(files))
         return real(files, **options)
 
-    monkeypatch.setattr(vcvalues.compile, "compile_values", spy)
+    monkeypatch.setattr(vcvalues.legacy.compile, "compile_values", spy)
     monkeypatch.setattr(sys, "stdin", io.StringIO("isolation:\n  enabled: true\n"))
     code, out, _ = run("-f", "-", "--no-fix")
     assert code == 0

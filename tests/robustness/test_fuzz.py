@@ -14,13 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import plain_maps, plain_values, quantity_texts
-from vcvalues.catalog import chart_defaults
-from vcvalues.chart import resolve_chart
-from vcvalues.compile import compile_text
 from vcvalues.convert import convert_text
+from vcvalues.core.load import load_yaml
 from vcvalues.errors import VcValuesError
-from vcvalues.load import load_yaml
-from vcvalues.render import dump_manifests, dump_values, render_manifests
+from vcvalues.legacy.catalog import chart_defaults
+from vcvalues.legacy.chart import resolve_chart
+from vcvalues.legacy.compile import compile_text
+from vcvalues.legacy.render import dump_manifests, dump_values, render_manifests
 
 YAML_PIECES = st.sampled_from(
     [

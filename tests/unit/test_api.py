@@ -25,7 +25,7 @@ def test_unknown_attribute_raises_attribute_error() -> None:
 def test_import_and_lint_path_do_not_import_pydantic_or_jsonschema() -> None:
     code = (
         "import sys, vcvalues\n"
-        "from vcvalues.compile import compile_text\n"
+        "from vcvalues.legacy.compile import compile_text\n"
         "r = compile_text('isolation:\\n  enabled: true\\n', run_rules=True)\n"
         "heavy = [m for m in ('pydantic', 'jsonschema', 'deepmerge') if m in sys.modules]\n"
         "print(','.join(heavy))\n"

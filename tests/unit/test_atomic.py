@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vcvalues.atomic import ChangedOnDiskError, write_atomic
+from vcvalues.core.atomic import ChangedOnDiskError, write_atomic
 from vcvalues.errors import InputError
 
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import KEY_TEXT, plain_values
-from vcvalues.coalesce import TypeConflict, coalesce, merge_files
+from vcvalues.core.coalesce import TypeConflict, coalesce, merge_files
 
 DEFAULTS: dict[str, Any] = {
     "isolation": {
@@ -125,7 +125,7 @@ def test_property_coalesce_is_deterministic(user: dict[str, Any], defaults: dict
 
 
 def test_deletions_are_reported_and_restored_as_nulls_for_output() -> None:
-    from vcvalues.coalesce import with_deletions
+    from vcvalues.core.coalesce import with_deletions
 
     deleted: list[tuple[str | int, ...]] = []
     user = {"isolation": {"resourceQuota": {"quota": {"count/pods": None}}}, "fallbackHostDns": None}
@@ -142,7 +142,7 @@ def test_deletions_are_reported_and_restored_as_nulls_for_output() -> None:
 def test_property_printed_effective_values_are_a_fixed_point(
     user: dict[str, Any], defaults: dict[str, Any]
 ) -> None:
-    from vcvalues.coalesce import with_deletions
+    from vcvalues.core.coalesce import with_deletions
 
     deleted: list[tuple[str | int, ...]] = []
     result = coalesce(user, defaults, on_delete=deleted.append)

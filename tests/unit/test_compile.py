@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import shared_path
-from vcvalues.chart import LEGACY_RELEASES
-from vcvalues.compile import compile_text, compile_values
+from vcvalues.core.gofmt import GoInt64
 from vcvalues.errors import UnsupportedChartVersionError, UsageError
-from vcvalues.gofmt import GoInt64
+from vcvalues.legacy.chart import LEGACY_RELEASES
+from vcvalues.legacy.compile import compile_text, compile_values
 
 REFERENCE = [
     ("k3s", "0.15.7"),

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from vcvalues.config import config_for, find_config, load_config, preset
-from vcvalues.diagnostics import Severity
+from vcvalues.core.config import config_for, find_config, load_config, preset
+from vcvalues.core.diagnostics import Severity
 from vcvalues.errors import ConfigError
-from vcvalues.rules import REGISTRY
+from vcvalues.legacy.rules import REGISTRY
 
 
 def test_default_preset_lists_every_rule_at_its_default_severity() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vcvalues.compile import compile_values
-from vcvalues.fix import FixError, fix_text, guess_indent, write_fixes
+from vcvalues.core.fix import FixError, fix_text, guess_indent, write_fixes
+from vcvalues.legacy.compile import compile_values
 
 NODEPORTS = ("isolation", "resourceQuota", "quota", "services.nodeports")
 FIX = [(NODEPORTS, 1, "set nodeports to 1")]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vcvalues.gofmt import GoInt64, format_float64, format_value, go_quote, go_quote_rune, quote, strval
+from vcvalues.core.gofmt import GoInt64, format_float64, format_value, go_quote, go_quote_rune, quote, strval
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from vcvalues.lint import lint_files
+from vcvalues.core.lint import lint_files
 
 
 def _write(tmp_path: Path, text: str, name: str = "values.yaml") -> str:

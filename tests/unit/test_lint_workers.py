@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from vcvalues import _workers
+from vcvalues.core import _workers
+from vcvalues.core.lint import LintOutcome, lint_files
 from vcvalues.errors import ConfigError
-from vcvalues.lint import LintOutcome, lint_files
 
 CLEAN = "isolation:\n  enabled: true\n"
 TYPO = "isolaton:\n  enabled: true\n"

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from vcvalues.gofmt import GoInt64
-from vcvalues.quantity import Quantity, QuantityError, QuantityFormat
+from vcvalues.core.gofmt import GoInt64
+from vcvalues.core.quantity import Quantity, QuantityError, QuantityFormat
 
 D, B, X = QuantityFormat.DECIMAL_SI, QuantityFormat.BINARY_SI, QuantityFormat.DECIMAL_EXPONENT
 MAX = (1 << 63) - 1

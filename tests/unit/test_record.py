@@ -1,4 +1,4 @@
-"""vcvalues.catalog._record: behaves as @dataclass(frozen=True, slots=True) for the catalogue's classes."""
+"""vcvalues.core._record: behaves as @dataclass(frozen=True, slots=True) for the catalogue's classes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from vcvalues._record import record
+from vcvalues.core._record import record
 
 
 @record

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT
 from tests.strategies import schema_values
 from tests.unit.model._helpers import REFERENCE_FILES, reference
-from vcvalues._schema_files import render_files, schema_lines
-from vcvalues._schema_text import QUANTITY_PATTERN
-from vcvalues.catalog.keys import KeyKind, key_tree
-from vcvalues.chart import ChartRef, resolve_chart
-from vcvalues.model import check_model
-from vcvalues.schema import DRAFT_07, export_schema, typed_schema
+from vcvalues.legacy._schema_files import render_files, schema_lines
+from vcvalues.legacy._schema_text import QUANTITY_PATTERN
+from vcvalues.legacy.catalog.keys import KeyKind, key_tree
+from vcvalues.legacy.chart import ChartRef, resolve_chart
+from vcvalues.legacy.model import check_model
+from vcvalues.legacy.schema import DRAFT_07, export_schema, typed_schema
 
 VALIDATORS = (jsonschema.Draft7Validator, jsonschema.Draft202012Validator)
 # Keywords gojsonschema (draft-07) and santhosh-tekuri/jsonschema both implement the same way.
@@ -78,13 +78,13 @@ def test_committed_schema_files_are_what_the_model_generates():
     expected = render_files(lines())
     on_disk = {
         path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
-        for pattern in ("schema/*.values.schema.json", "schema/*.md", "vcvalues/schemas/*.json")
+        for pattern in ("schema/*.values.schema.json", "schema/*.md", "vcvalues/legacy/schemas/*.json")
         for path in ROOT.glob(pattern)
     }
     stale = sorted(set(on_disk) - set(expected))
     missing = sorted(set(expected) - set(on_disk))
     changed = sorted(path for path in set(expected) & set(on_disk) if expected[path] != on_disk[path])
-    hint = "regenerate with: python -m vcvalues._schema_files"
+    hint = "regenerate with: python -m vcvalues.legacy._schema_files"
     assert (stale, missing, changed) == ([], [], []), hint
 
 
@@ -292,4 +292,4 @@ def test_model_and_schema_accept_the_same_values(ref, data):
 
 def test_committed_files_are_in_the_repository_layout():
     assert (ROOT / "schema").is_dir()
-    assert Path(ROOT / "vcvalues" / "schemas" / "typed-values.json").is_file()
+    assert Path(ROOT / "vcvalues" / "legacy" / "schemas" / "typed-values.json").is_file()

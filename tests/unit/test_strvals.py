@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vcvalues.core.gofmt import GoInt64
+from vcvalues.core.strvals import MAX_INDEX, _set_index, parse_set_into, typed_value
 from vcvalues.errors import UsageError
-from vcvalues.gofmt import GoInt64
-from vcvalues.strvals import MAX_INDEX, _set_index, parse_set_into, typed_value
 
 
 def parsed(expr: str, *, as_string: bool = False) -> dict[str, Any]:

@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 from tests.strategies import schema_values
 from tests.unit.model._helpers import REFERENCE_FILES, reference
-from vcvalues.catalog import chart_defaults
-from vcvalues.catalog.keys import KeyKind, KeyTree, key_tree
-from vcvalues.chart import LEGACY_RELEASES, ChartRef, ChartVersion, Distro, resolve_chart
 from vcvalues.errors import UnsupportedChartVersionError
-from vcvalues.model import check_model
-from vcvalues.schema import export_schema
-from vcvalues.validate import ROOT_KEYS, SchemaIssue, validate_values
+from vcvalues.legacy.catalog import chart_defaults
+from vcvalues.legacy.catalog.keys import KeyKind, KeyTree, key_tree
+from vcvalues.legacy.chart import LEGACY_RELEASES, ChartRef, ChartVersion, Distro, resolve_chart
+from vcvalues.legacy.model import check_model
+from vcvalues.legacy.schema import export_schema
+from vcvalues.legacy.validate import ROOT_KEYS, SchemaIssue, validate_values
 
 K3S_19 = resolve_chart("0.19.10", "k3s")
 K8S_19 = resolve_chart("0.19.10", "k8s")
@@ -179,8 +179,8 @@ def test_the_lint_path_imports_neither_pydantic_nor_jsonschema():
     script = textwrap.dedent(
         """
         import json, sys
-        from vcvalues.chart import resolve_chart
-        from vcvalues.validate import validate_values
+        from vcvalues.legacy.chart import resolve_chart
+        from vcvalues.legacy.validate import validate_values
         issues = validate_values({"isolation": {"enabled": "maybe"}}, resolve_chart("0.19.10", "k3s"))
         heavy = sorted(name for name in sys.modules if name.split(".")[0] in ("pydantic", "jsonschema"))
         print(json.dumps({"issues": [i.message for i in issues], "heavy": heavy}))

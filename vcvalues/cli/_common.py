@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from vcvalues.chart import DEFAULT_VERSION, SUPPORTED_RANGE
+from vcvalues.legacy.chart import DEFAULT_VERSION, SUPPORTED_RANGE
 
 
 def add_chart_arguments(parser: argparse.ArgumentParser) -> None:

@@ -51,10 +51,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _enforced(args: argparse.Namespace, io: IO) -> tuple[EnforcedStandard | None, int | None]:
     """What --values enforces; an exit code when the values cannot be read."""
-    from vcvalues.compile import compile_values
-    from vcvalues.diagnostics import Severity
+    from vcvalues.core.diagnostics import Severity
+    from vcvalues.core.report import format_diagnostics
+    from vcvalues.legacy.compile import compile_values
     from vcvalues.pss.vcluster import enforced_standard
-    from vcvalues.report import format_diagnostics
 
     result = compile_values(
         args.values, chart_version=args.chart_version, distro=args.distro, run_rules=False
@@ -69,10 +69,10 @@ def _enforced(args: argparse.Namespace, io: IO) -> tuple[EnforcedStandard | None
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Evaluate every pod in the files; exit 1 when any is refused."""
+    from vcvalues.core.report import format_diagnostics
     from vcvalues.pss import NEWEST_MINOR, policy_for
     from vcvalues.pss.diagnose import SUMMARIES
     from vcvalues.pss.files import check_pod_files
-    from vcvalues.report import format_diagnostics
 
     level = args.level
     newest_minor = NEWEST_MINOR

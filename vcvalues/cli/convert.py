@@ -51,9 +51,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Convert, print diagnostics to stderr and the values to stdout (or ``-o``); 1 on errors."""
-    from vcvalues.atomic import write_atomic
     from vcvalues.convert import convert_files
-    from vcvalues.report import format_diagnostics
+    from vcvalues.core.atomic import write_atomic
+    from vcvalues.core.report import format_diagnostics
 
     files = args.files or ["-"]
     result = convert_files(files, distro=args.distro, to=args.to)

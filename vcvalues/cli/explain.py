@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
-    from vcvalues.rules import Rule
+    from vcvalues.legacy.rules import Rule
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def _indent(text: str) -> str:
 
 def explain_text(rule: Rule) -> str:
     """The explanation of one rule as printed."""
-    from vcvalues.suppress import ALWAYS_ON
+    from vcvalues.core.suppress import ALWAYS_ON
 
     traits = [f"default severity: {rule.default_severity.label}"]
     if rule.fixable:
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     from difflib import get_close_matches
 
     from vcvalues.errors import UnknownRuleError
-    from vcvalues.rules import REGISTRY
+    from vcvalues.legacy.rules import REGISTRY
 
     rule = REGISTRY.get(args.rule_id)
     if rule is None:

@@ -34,7 +34,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Lint every file on its own against the chosen chart; exit 1 on errors (or warnings with --strict)."""
-    from vcvalues.lint import lint_files
+    from vcvalues.core.lint import lint_files
 
     stdin_text = sys.stdin.read() if "-" in args.files else None
     outcome = lint_files(
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
         subchart_key=args.subchart_key,
         parallel=True,
     )
-    from vcvalues.report import format_diagnostics
+    from vcvalues.core.report import format_diagnostics
 
     io.out.write(
         format_diagnostics(

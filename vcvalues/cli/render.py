@@ -10,7 +10,7 @@ from vcvalues.cli._common import add_chart_arguments
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
-    from vcvalues.compile import CompileResult
+    from vcvalues.legacy.compile import CompileResult
 
 OUTPUTS = ("manifests", "values", "all")
 STDIN = "-"
@@ -73,8 +73,8 @@ def _header(result: CompileResult, what: str) -> str:
 
 def _render_output(result: CompileResult, args: argparse.Namespace, io: IO) -> str:
     """Everything to print on stdout (computed before anything is written)."""
-    from vcvalues.render import dump_document, dump_manifests, dump_values, render_manifests
-    from vcvalues.render import render_side_effects as side_effects
+    from vcvalues.legacy.render import dump_document, dump_manifests, dump_values, render_manifests
+    from vcvalues.legacy.render import render_side_effects as side_effects
 
     chart, release, namespace = result.chart, result.release, result.namespace
     parts: list[str] = []
@@ -103,8 +103,8 @@ def _render_output(result: CompileResult, args: argparse.Namespace, io: IO) -> s
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Compile the values; print diagnostics to stderr and, unless an error remains, the YAML to stdout."""
-    from vcvalues.compile import compile_values
-    from vcvalues.report import format_diagnostics
+    from vcvalues.core.report import format_diagnostics
+    from vcvalues.legacy.compile import compile_values
 
     result = compile_values(
         _sources(args.files),

@@ -18,8 +18,8 @@ def run(args: argparse.Namespace, io: IO) -> int:
     """Print one line per rule: id, default severity, whether it can fix, summary."""
     import json
 
-    from vcvalues.rules import REGISTRY
-    from vcvalues.suppress import ALWAYS_ON
+    from vcvalues.core.suppress import ALWAYS_ON
+    from vcvalues.legacy.rules import REGISTRY
 
     if args.format == "json":
         rows = [

@@ -13,13 +13,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from vcvalues.chart import DEFAULT_VERSION, SUPPORTED_RANGE
+from vcvalues.legacy.chart import DEFAULT_VERSION, SUPPORTED_RANGE
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from vcvalues.cli import IO
-    from vcvalues.umbrella import SchemaTarget
+    from vcvalues.core.umbrella import SchemaTarget
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +70,7 @@ def _one_per_schema(files: list[str]) -> list[str]:
     """Drop a Chart.yaml whose values.schema.json is listed too (the hook passes both when both change)."""
     from pathlib import Path
 
-    from vcvalues.umbrella import CHART_FILE, SCHEMA_FILE
+    from vcvalues.core.umbrella import CHART_FILE, SCHEMA_FILE
 
     kept: list[str] = []
     seen: set[Path] = set()
@@ -84,15 +84,15 @@ def _one_per_schema(files: list[str]) -> list[str]:
 
 
 def _export(args: argparse.Namespace, io: IO) -> int:
-    from vcvalues.chart import resolve_chart
-    from vcvalues.schema import dump_schema, export_schema
+    from vcvalues.legacy.chart import resolve_chart
+    from vcvalues.legacy.schema import dump_schema, export_schema
 
     ref = resolve_chart(args.chart_version, args.distro)
     text = dump_schema(export_schema(ref, subchart_key=args.subchart_key))
     if args.output is None:
         io.out.write(text)
         return 0
-    from vcvalues.atomic import write_atomic
+    from vcvalues.core.atomic import write_atomic
 
     write_atomic(args.output, text)
     return 0
@@ -102,9 +102,9 @@ def _check(name: str, args: argparse.Namespace, io: IO) -> int:
     """1 when the schema drifted (diff written), 0 when it is up to date or not a vcluster chart's."""
     from pathlib import Path
 
-    from vcvalues.load import read_source
-    from vcvalues.schema import export_schema, schema_diff
-    from vcvalues.umbrella import CHART_FILE, SCHEMA_FILE
+    from vcvalues.core.load import read_source
+    from vcvalues.core.umbrella import CHART_FILE, SCHEMA_FILE
+    from vcvalues.legacy.schema import export_schema, schema_diff
 
     given = Path(name)
     schema_file = given.parent / SCHEMA_FILE if given.name == CHART_FILE else given
@@ -133,8 +133,8 @@ def _check(name: str, args: argparse.Namespace, io: IO) -> int:
 
 def _target(given: Path, args: argparse.Namespace) -> SchemaTarget | None:
     """The chart a checked file is for: explicit options, else the Chart.yaml beside it, else defaults."""
-    from vcvalues.chart import resolve_chart
-    from vcvalues.umbrella import CHART_FILE, SchemaTarget, find_dependency
+    from vcvalues.core.umbrella import CHART_FILE, SchemaTarget, find_dependency
+    from vcvalues.legacy.chart import resolve_chart
 
     chart_file = given if given.name == CHART_FILE else given.parent / CHART_FILE
     if args.chart_version is None and args.distro is None and chart_file.is_file():

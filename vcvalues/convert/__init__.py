@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from vcvalues.chart import Distro
 from vcvalues.convert import isolation, syncer_flags
 from vcvalues.convert._context import RULE_NOT_CONVERTED, RULE_UNSUPPORTED, Conversion
 from vcvalues.convert._diff import diff_values
@@ -26,11 +25,12 @@ from vcvalues.convert._scope import report_scope
 from vcvalues.convert._sources import Locator, SpanSource, ValuesSource, merge_values
 from vcvalues.convert._target import Target
 from vcvalues.convert._yaml import dump_values
-from vcvalues.diagnostics import Diagnostic, Severity
+from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.errors import UsageError
+from vcvalues.legacy.chart import Distro
 
 if TYPE_CHECKING:
-    from vcvalues.load import LoadResult
+    from vcvalues.core.load import LoadResult
 
 STDIN_NAME = "<stdin>"
 
@@ -140,7 +140,7 @@ def convert_values(
     file: str = "<values>",
     source_map: SpanSource | None = None,
 ) -> ConvertResult:
-    """Convert one legacy values tree (plain data, as vcvalues.load reads it).
+    """Convert one legacy values tree (plain data, as vcvalues.core.load reads it).
 
     Args:
         values: the user's legacy values (not merged with chart defaults).
@@ -159,7 +159,7 @@ def convert_text(
     text: str, *, file: str = "<stdin>", distro: Distro | str | None = None, to: Target | str | None = None
 ) -> ConvertResult:
     """Read legacy values YAML as Helm does and convert them (syntax errors come back as diagnostics)."""
-    from vcvalues.load import load_yaml
+    from vcvalues.core.load import load_yaml
 
     return _convert_loaded([load_yaml(text, file=file)], distro=distro, to=to)
 
@@ -183,7 +183,7 @@ def convert_files(
         InputError: a file is missing, a directory or unreadable.
         UsageError: unknown distro or target.
     """
-    from vcvalues.load import load_path, load_yaml
+    from vcvalues.core.load import load_path, load_yaml
 
     loaded = [
         load_yaml((stdin or sys.stdin).read(), file=STDIN_NAME) if str(path) == "-" else load_path(path)

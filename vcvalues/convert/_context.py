@@ -7,11 +7,11 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from vcvalues.chart import Distro
 from vcvalues.convert import defaults_020, defaults_036
 from vcvalues.convert._sources import Locator
 from vcvalues.convert._target import Target
-from vcvalues.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.legacy.chart import Distro
 
 RULE_UNSUPPORTED = "convert-unsupported"
 RULE_NOT_CONVERTED = "convert-not-converted"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Union
 
-from vcvalues.chart import Distro
 from vcvalues.convert._context import RULE_NOT_CONVERTED, Conversion
-from vcvalues.diagnostics import KeyPath, format_key_path
+from vcvalues.core.diagnostics import KeyPath, format_key_path
+from vcvalues.legacy.chart import Distro
 
 # True: the whole subtree converts; a map: only the listed children do.
 Scope = Mapping[str, Union[bool, "Scope"]]

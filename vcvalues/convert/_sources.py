@@ -6,11 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from vcvalues.diagnostics import KeyPath
+from vcvalues.core.diagnostics import KeyPath
 
 
 class SpanLike(Protocol):
-    """A 1-based position (vcvalues.load's Span)."""
+    """A 1-based position (vcvalues.core.load's Span)."""
 
     @property
     def line(self) -> int:
@@ -22,7 +22,7 @@ class SpanLike(Protocol):
 
 
 class SpanSource(Protocol):
-    """Positions of keys and values of one file (vcvalues.load's SourceMap)."""
+    """Positions of keys and values of one file (vcvalues.core.load's SourceMap)."""
 
     def key_span(self, path: KeyPath) -> SpanLike:
         """Position of the key at ``path`` (nearest existing ancestor when missing)."""
@@ -42,7 +42,7 @@ class ValuesSource:
 
 def merge_values(sources: Sequence[ValuesSource]) -> dict[str, Any]:
     """Merge files left to right as Helm's mergeMaps does: maps recursively, anything else replaced."""
-    from vcvalues.coalesce import merge_files
+    from vcvalues.core.coalesce import merge_files
 
     return merge_files(dict(source.data) for source in sources)
 

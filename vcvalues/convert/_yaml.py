@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.representer import SafeRepresenter
 
-from vcvalues.gofmt import format_float64
+from vcvalues.core.gofmt import format_float64
 
 # go-yaml v2 reads these plain scalars as booleans or null (resolve.go's map).
 _SPECIAL_WORDS = frozenset(

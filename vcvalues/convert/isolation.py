@@ -7,9 +7,9 @@ Covered: the chart skeleton upstream always writes (distro, podManagementPolicy,
 
 from __future__ import annotations
 
-from vcvalues.chart import Distro
 from vcvalues.convert._context import Conversion
 from vcvalues.convert._target import Target
+from vcvalues.legacy.chart import Distro
 
 _K8S_LIKE = (Distro.K8S, Distro.EKS)
 

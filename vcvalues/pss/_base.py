@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from vcvalues.diagnostics import KeyPath
+from vcvalues.core.diagnostics import KeyPath
 
 # Where the three container lists live in a pod spec, in upstream's visiting order (policy/visitor.go).
 CONTAINER_FIELDS = ("initContainers", "containers", "ephemeralContainers")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from vcvalues.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.pss.evaluator import Policy
 from vcvalues.pss.workloads import find_pods
 

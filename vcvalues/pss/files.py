@@ -1,6 +1,6 @@
 """Check the pods in YAML files (multi-document, List kinds) against a Pod Security Standard.
 
-Files are read as ``kubectl`` reads manifests (go-yaml, YAML 1.1 scalars) by :mod:`vcvalues.load`.
+Files are read as ``kubectl`` reads manifests (go-yaml, YAML 1.1 scalars) by :mod:`vcvalues.core.load`.
 Inline ``# vcvalues: disable=`` comments are deliberately not honoured here: they would hide a pod that
 vcluster's syncer still refuses.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from vcvalues.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.source import SourceMap
 from vcvalues.errors import InputError
 from vcvalues.pss.diagnose import Locate, PodReport, diagnose_documents
 from vcvalues.pss.evaluator import Policy
-from vcvalues.source import SourceMap
 
 STDIN_NAME = "<stdin>"
 
@@ -41,7 +41,7 @@ def check_pod_text(text: str, *, file: str, policy: Policy, apply_defaults: bool
     Returns:
         Diagnostics (syntax, one ERROR per failed check per object, INFO per skipped object) and counts.
     """
-    from vcvalues.load import load_yaml_documents
+    from vcvalues.core.load import load_yaml_documents
 
     loaded = load_yaml_documents(text, file=file)
     documents = ((document.data, _locator(document.source_map)) for document in loaded.documents)
@@ -80,7 +80,7 @@ def check_pod_files(
     Returns:
         The diagnostics of all files, counts, and messages for stderr.
     """
-    from vcvalues.load import decode_source, read_source
+    from vcvalues.core.load import decode_source, read_source
 
     outcome = CheckPodsOutcome()
     for name in files:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from vcvalues.diagnostics import KeyPath
-from vcvalues.gofmt import go_quote
+from vcvalues.core.diagnostics import KeyPath
+from vcvalues.core.gofmt import go_quote
 from vcvalues.pss._base import (
     Check,
     CheckResult,

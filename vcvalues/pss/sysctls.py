@@ -5,7 +5,7 @@ Mirrors policy/check_sysctls.go of k8s.io/pod-security-admission v0.35.0.
 
 from __future__ import annotations
 
-from vcvalues.diagnostics import KeyPath
+from vcvalues.core.diagnostics import KeyPath
 from vcvalues.pss._base import Check, CheckFn, CheckResult, Pod, VersionedCheck, as_str
 
 SAFE_SYSCTLS_1_0 = frozenset(

@@ -6,7 +6,7 @@ Both are relaxed from v1.35 for pods in a user namespace (``hostUsers: false``).
 
 from __future__ import annotations
 
-from vcvalues.diagnostics import KeyPath
+from vcvalues.core.diagnostics import KeyPath
 from vcvalues.pss._base import Check, CheckResult, Pod, VersionedCheck, containers_phrase
 
 

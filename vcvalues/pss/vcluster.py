@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from vcvalues.chart import ChartVersion
+from vcvalues.core.gofmt import strval
 from vcvalues.errors import UsageError
-from vcvalues.gofmt import strval
+from vcvalues.legacy.chart import ChartVersion
 from vcvalues.pss.levels import NEWEST_MINOR, Level
 
 # (first release, pod-security-admission version in go.mod, newest policy minor version of that library)

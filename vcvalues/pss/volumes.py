@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vcvalues.diagnostics import KeyPath
+from vcvalues.core.diagnostics import KeyPath
 from vcvalues.pss._base import Check, CheckResult, Pod, VersionedCheck, as_str, join_quote, pluralize
 
 # Inline volume sources the restricted level allows.

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from vcvalues.diagnostics import KeyPath
+from vcvalues.core.diagnostics import KeyPath
 
 # kind -> (API groups it is served from, path of the pod (metadata + spec) inside the object)
 WORKLOAD_KINDS: Mapping[str, tuple[frozenset[str], KeyPath]] = {

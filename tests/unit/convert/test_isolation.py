@@ -8,7 +8,7 @@ import pytest
 
 from tests.unit.convert._support import FakeSourceMap, load, schema_errors
 from vcvalues.convert import RULE_NOT_CONVERTED, RULE_UNSUPPORTED, convert_values
-from vcvalues.diagnostics import Severity
+from vcvalues.core.diagnostics import Severity
 
 
 def convert(text: str, *, distro: str = "k3s", to: str = "0.36", source_map=None):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.unit.convert._support import schema_errors
 from vcvalues.convert import convert_values, defaults_020, defaults_036
-from vcvalues.load import load_yaml
+from vcvalues.core.load import load_yaml
 
 _DEFAULTS = {"0.20": defaults_020.DEFAULTS, "0.36": defaults_036.DEFAULTS}
 _RESOURCES = [

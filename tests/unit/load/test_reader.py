@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from vcvalues.load import decode_source, load_yaml, load_yaml_documents, scan_suppressions
+from vcvalues.core.load import decode_source, load_yaml, load_yaml_documents, scan_suppressions
 
 
 def _load(text: str):

@@ -51,7 +51,8 @@ def failed_ids(text: str, *, level: str = "restricted", version: str = "latest")
 def rt_documents(text: str) -> list[tuple[Any, Any]]:
     """Documents of a YAML text with a locator from ruamel's round-trip positions (value place, 1-based).
 
-    Stands in for vcvalues.load in tests of the diagnostics layer: a missing path gives its nearest ancestor.
+    Stands in for vcvalues.core.load in tests of the diagnostics layer: a missing path gives its nearest
+    ancestor.
     """
     out = []
     for document in YAML(typ="rt").load_all(textwrap.dedent(text)):

@@ -108,7 +108,7 @@ def test_fixtures_agree(level: str, minor: int) -> None:
 
 @pytest.mark.parametrize("level", LEVELS)
 def test_fixtures_agree_through_the_file_reader(level: str) -> None:
-    """The same verdicts when the files are read as manifests (vcvalues.load: YAML 1.1, positions)."""
+    """The same verdicts when the files are read as manifests (vcvalues.core.load: YAML 1.1, positions)."""
     from vcvalues.pss import policy_for
     from vcvalues.pss.files import check_pod_text
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from tests.unit.pss._helpers import rt_documents
-from vcvalues.diagnostics import Severity
+from vcvalues.core.diagnostics import Severity
 from vcvalues.pss import CHECK_IDS, policy_for
 from vcvalues.pss.diagnose import HINTS, SUMMARIES, diagnose_documents
 

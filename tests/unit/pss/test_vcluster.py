@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from vcvalues.chart import ChartVersion
 from vcvalues.errors import UsageError
+from vcvalues.legacy.chart import ChartVersion
 from vcvalues.pss import Level
 from vcvalues.pss.vcluster import enforced_standard, syncer_newest_minor
 

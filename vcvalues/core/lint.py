@@ -1,0 +1,248 @@
+"""Linting several values files: each file is compiled on its own against one chart."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vcvalues.core.diagnostics import Diagnostic, Severity
+from vcvalues.core.load import LoadResult
+from vcvalues.errors import InputError, UnknownRuleError, UsageError
+
+if TYPE_CHECKING:
+    from vcvalues.core.config import RulesConfig
+
+STDIN_NAME = "<stdin>"
+
+
+@dataclass
+class LintOutcome:
+    """Diagnostics of every file, the rule summaries (for SARIF) and notes for stderr."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    summaries: dict[str, str] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+    unreadable: int = 0
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0 clean, 1 errors (or warnings under strict), 2 a file could not be read."""
+        if self.unreadable:
+            return 2
+        worst = max((d.severity for d in self.diagnostics), default=None)
+        if worst is Severity.ERROR or (strict and worst is Severity.WARNING):
+            return 1
+        return 0
+
+
+def lint_files(
+    files: Sequence[str],
+    *,
+    chart_version: str | None = None,
+    distro: str | None = None,
+    release: str = "vcluster",
+    namespace: str | None = None,
+    disable: Iterable[str] = (),
+    config: str | None = None,
+    fix: bool = False,
+    stdin_text: str | None = None,
+    subchart_key: str | None = None,
+    parallel: bool = False,
+) -> LintOutcome:
+    """Lint each file as a standalone values file (``-`` is ``stdin_text``).
+
+    With ``parallel`` a batch of 40 files or more is linted in forked worker processes where that is
+    safe (Linux, no other thread, two or more CPUs); the result is the same. Off by default, so that a
+    library caller never gets a fork it did not ask for; the ``vcvalues lint`` command turns it on.
+
+    With ``subchart_key`` each file is an umbrella chart's values: the vcluster values sit under that
+    key (and ``global`` is shared), as Helm passes them to the subchart.
+
+    ``config`` is a config file; without it each file gets the ``.vcvalues.yaml`` found walking up from
+    its folder (or the default preset). With ``fix`` the fixes of fixable errors are applied (reported as
+    warnings) and written into each file.
+
+    Raises:
+        UsageError / UnsupportedChartVersionError: bad options (nothing is linted).
+        UnknownRuleError: ``disable`` names no rule.
+        ConfigError: a config file is not valid.
+    """
+    from vcvalues.legacy.chart import resolve_chart
+    from vcvalues.legacy.rules import REGISTRY
+
+    resolve_chart(chart_version, distro)  # a bad version is a usage error before any file is read
+    lint_each = functools.partial(
+        _lint_each,
+        chart_version=chart_version,
+        distro=distro,
+        release=release,
+        namespace=namespace,
+        disabled=_check_ids(disable, REGISTRY),
+        config=config,
+        fix=fix,
+        stdin_text=stdin_text,
+        subchart_key=subchart_key,
+    )
+    outcome = None if fix or not parallel or "-" in files else _in_workers(lint_each, files)
+    if outcome is None:
+        outcome = lint_each(files)
+    outcome.summaries = {rule_id: rule.summary for rule_id, rule in REGISTRY.items()}
+    return outcome
+
+
+def _in_workers(
+    lint_each: Callable[[Sequence[str]], LintOutcome], files: Sequence[str]
+) -> LintOutcome | None:
+    """A large batch linted in forked workers (see vcvalues.core._workers); None: lint it here instead."""
+    from vcvalues.core._workers import run_in_workers, worker_count
+
+    workers = worker_count(len(files))
+    if not workers:
+        return None
+    outcome = lint_each(files[:1])  # chart defaults, key tree, schema, rules: built here, inherited
+    parts = run_in_workers(lint_each, files[1:], workers)
+    if parts is None:
+        return None
+    for part in parts:
+        outcome.diagnostics.extend(part.diagnostics)
+        outcome.messages.extend(part.messages)
+        outcome.unreadable += part.unreadable
+    return outcome
+
+
+def _lint_each(
+    files: Sequence[str],
+    *,
+    chart_version: str | None,
+    distro: str | None,
+    release: str,
+    namespace: str | None,
+    disabled: frozenset[str],
+    config: str | None,
+    fix: bool,
+    stdin_text: str | None,
+    subchart_key: str | None,
+) -> LintOutcome:
+    """Every file in turn, in this process (no summaries)."""
+    from vcvalues.core.config import config_for
+    from vcvalues.core.load import load_path, load_yaml
+    from vcvalues.legacy.compile import compile_loaded
+
+    outcome = LintOutcome()
+    configs: dict[str, RulesConfig] = {}
+    for name in files:
+        original: bytes | None = None
+        try:
+            if name == "-":
+                loaded = load_yaml(stdin_text or "", file=STDIN_NAME)
+            elif fix:
+                loaded, original = _load_keeping_bytes(name)
+            else:
+                loaded = load_path(name)
+        except InputError as exc:
+            outcome.messages.append(f"vcvalues: error: {exc}")
+            outcome.unreadable += 1
+            continue
+        folder = "" if name == "-" else str(Path(name).resolve().parent)
+        if folder not in configs:
+            configs[folder] = config_for(None if name == "-" else name, explicit=config)
+        if subchart_key is not None:
+            loaded = subchart_values(loaded, subchart_key)
+        result = compile_loaded(
+            [loaded],
+            chart_version=chart_version,
+            distro=distro,
+            release=release,
+            namespace=namespace,
+            disable=disabled,
+            config=configs[folder],
+            apply_fixes=fix and name != "-",
+        )
+        diagnostics = result.diagnostics
+        if fix and name != "-":
+            from vcvalues.core.fix import write_fixes
+
+            prefix = (subchart_key,) if subchart_key is not None else ()
+            notes = write_fixes(name, result, original=original, prefix=prefix)
+            outcome.messages.extend(notes)
+            if any(note.startswith(f"vcvalues: {name}: fixed:") for note in notes):
+                diagnostics = [_written(d, name) for d in diagnostics]
+        outcome.diagnostics.extend(diagnostics)
+    return outcome
+
+
+def _written(diagnostic: Diagnostic, name: str) -> Diagnostic:
+    """A 'fixed:' warning whose fix is now in the file says so (not "run lint --fix")."""
+    if not (diagnostic.fixable and diagnostic.message.startswith("fixed: ")):
+        return diagnostic
+    from dataclasses import replace
+
+    return replace(diagnostic, hint=f"written into {name}")
+
+
+def _check_ids(ids: Iterable[str], registry: Mapping[str, object]) -> frozenset[str]:
+    """--disable ids, refusing unknown ones and the always-on pseudo-rules (usage errors)."""
+    from difflib import get_close_matches
+
+    from vcvalues.core.suppress import ALWAYS_ON
+
+    chosen = frozenset(ids)
+    for rule_id in sorted(chosen):
+        if rule_id in ALWAYS_ON:
+            raise UsageError(f"--disable {rule_id}: {rule_id} is always on and cannot be switched off")
+        if rule_id not in registry:
+            close = get_close_matches(rule_id, list(registry), n=1)
+            guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
+            raise UnknownRuleError(f"--disable {rule_id}: no such rule{guess}")
+    return chosen
+
+
+def _load_keeping_bytes(name: str) -> tuple[LoadResult, bytes]:
+    """load_path, also returning the bytes read (--fix refuses to write if they change)."""
+    from vcvalues.core.load import decode_source, load_yaml, read_source
+    from vcvalues.core.source import SourceMap
+
+    data = read_source(name)
+    text, problem = decode_source(data, file=name)
+    if text is None:
+        assert problem is not None
+        return LoadResult(None, SourceMap(name), [problem]), data
+    return load_yaml(text, file=name), data
+
+
+def subchart_values(loaded: LoadResult, key: str) -> LoadResult:
+    """The values Helm hands a subchart: ``parent[key]`` plus the parent's ``global``."""
+    from vcvalues.core.source import SourceMap, Span
+
+    if loaded.data is None:
+        return loaded
+    sub = loaded.data.get(key)
+    if sub is None:
+        sub = {}
+    if not isinstance(sub, dict):
+        span = loaded.source_map.value_span((key,))
+        problem = Diagnostic(
+            "syntax",
+            Severity.ERROR,
+            f"{key} must be a map of the vcluster subchart's values, found {sub!r}",
+            loaded.source_map.file,
+            span.line,
+            span.column,
+        )
+        return LoadResult(None, SourceMap(loaded.source_map.file), [*loaded.diagnostics, problem])
+    data = dict(sub)
+    source_map = loaded.source_map.subtree((key,))
+    if "global" in loaded.data:
+        data["global"] = loaded.data["global"]
+        for path, span in loaded.source_map.keys.items():
+            if path[:1] == ("global",):
+                source_map.keys[path] = span
+        for path, span in loaded.source_map.values.items():
+            if path[:1] == ("global",):
+                source_map.values[path] = span
+    source_map.values.setdefault(
+        (), loaded.source_map.value_span((key,)) if key in loaded.data else Span(1, 1)
+    )
+    return LoadResult(data, source_map, loaded.diagnostics, loaded.suppressions)

@@ -1,0 +1,163 @@
+"""Formatters for diagnostics: text, json, github, sarif. ``REPORTERS`` maps a format name to one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+
+from vcvalues.core.diagnostics import Diagnostic, Severity, count_by_severity, format_key_path
+
+FORMATS = ("text", "json", "github", "sarif")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_URI = "https://github.com/vcvalues/vcvalues"
+
+Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str]], str]
+
+
+def format_text(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+    """``FILE:LINE:COL: SEVERITY [RULE] MESSAGE`` then an indented ``hint:`` line."""
+    lines: list[str] = []
+    for d in diagnostics:
+        path = format_key_path(d.key_path)
+        where = f" ({path})" if path and path not in d.message else ""
+        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity.label} [{d.rule_id}] {d.message}{where}")
+        if d.hint:
+            lines.append(f"  hint: {d.hint}")
+    counts = count_by_severity(diagnostics)
+    if diagnostics:
+        lines.append(
+            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+            f"{counts[Severity.INFO]} info(s) in {files} file(s)"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def diagnostic_to_json(d: Diagnostic) -> dict[str, object]:
+    """One diagnostic in the JSON shape of DESIGN §13."""
+    return {
+        "rule": d.rule_id,
+        "severity": d.severity.label,
+        "message": d.message,
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "path": list(d.key_path),
+        "hint": d.hint,
+        "fixable": d.fixable,
+    }
+
+
+def format_json(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+    """``{"diagnostics": [...], "summary": {...}}``."""
+    counts = count_by_severity(diagnostics)
+    document = {
+        "diagnostics": [diagnostic_to_json(d) for d in diagnostics],
+        "summary": {
+            "files": files,
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "infos": counts[Severity.INFO],
+        },
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _github_escape(text: str, *, prop: bool) -> str:
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts (escapeData / escapeProperty)
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+    """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=RULE::MESSAGE``."""
+    lines = []
+    for d in diagnostics:
+        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        file, title = _github_escape(d.file, prop=True), _github_escape(d.rule_id, prop=True)
+        lines.append(
+            f"::{_GITHUB_LEVEL[d.severity]} file={file},line={d.line},col={d.column},title={title}::"
+            + _github_escape(message, prop=False)
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+    """SARIF 2.1.0 with one rule descriptor per rule id (GitHub code scanning accepts it)."""
+    from vcvalues import __version__
+
+    rule_ids = sorted({d.rule_id for d in diagnostics} | set(summaries))
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    rules = [
+        {
+            "id": rule_id,
+            "name": "".join(part.capitalize() for part in rule_id.replace("_", "-").split("-")),
+            "shortDescription": {"text": summaries.get(rule_id, rule_id)},
+            "helpUri": f"{TOOL_URI}#rules",
+        }
+        for rule_id in rule_ids
+    ]
+    results = []
+    for d in diagnostics:
+        text = d.message + (f". hint: {d.hint}" if d.hint else "")
+        results.append(
+            {
+                "ruleId": d.rule_id,
+                "ruleIndex": index[d.rule_id],
+                "level": _SARIF_LEVEL[d.severity],
+                "message": {"text": text},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": d.file},
+                            "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)},
+                        }
+                    }
+                ],
+            }
+        )
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "vcvalues",
+                        "version": __version__,
+                        "informationUri": TOOL_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "sarif": format_sarif,
+}
+
+
+def format_diagnostics(
+    diagnostics: Sequence[Diagnostic],
+    *,
+    fmt: str = "text",
+    files: int = 1,
+    summaries: Mapping[str, str] | None = None,
+) -> str:
+    """Render diagnostics (sorted by place) in one of FORMATS."""
+    ordered = sorted(diagnostics, key=Diagnostic.sort_key)
+    return REPORTERS[fmt](ordered, files, summaries or {})

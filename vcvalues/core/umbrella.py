@@ -1,0 +1,99 @@
+"""Which vcluster chart an umbrella chart depends on, read from its ``Chart.yaml``.
+
+``vcvalues schema --check charts/platform/values.schema.json`` (and the ``vcvalues-schema`` pre-commit
+hook) read the ``Chart.yaml`` next to the schema: the dependency on the vcluster chart gives the distro
+(chart name), the version (it must be exact: a range cannot tell which schema is right) and the key the
+subchart's values sit under (its alias, else its name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from vcvalues.errors import UsageError
+from vcvalues.legacy.chart import ChartRef, resolve_chart
+
+CHART_FILE = "Chart.yaml"
+SCHEMA_FILE = "values.schema.json"
+# charts.loft.sh publishes the legacy distros as these chart names.
+CHART_DISTROS = {"vcluster": "k3s", "vcluster-k8s": "k8s", "vcluster-k0s": "k0s", "vcluster-eks": "eks"}
+_EXACT = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaTarget:
+    """The schema a ``values.schema.json`` must hold: a chart, nested under ``subchart_key`` or not."""
+
+    ref: ChartRef
+    subchart_key: str | None = None
+
+    def describe(self) -> str:
+        """``vcluster k3s 0.19.10 under 'vcluster'``."""
+        where = f" under {self.subchart_key!r}" if self.subchart_key else ""
+        return f"vcluster {self.ref.distro.value} {self.ref.version}{where}"
+
+    def command(self, output: str) -> str:
+        """The command that writes this schema to ``output``."""
+        key = f" --subchart-key {self.subchart_key}" if self.subchart_key else ""
+        chart = f"--chart-version {self.ref.version} --distro {self.ref.distro.value}"
+        return f"vcvalues schema {chart}{key} -o {output}"
+
+
+def dependency_target(chart_file: Path, *, subchart_key: str | None = None) -> SchemaTarget:
+    """The vcluster dependency of an umbrella chart.
+
+    Args:
+        chart_file: the umbrella's ``Chart.yaml``.
+        subchart_key: pick the dependency with this alias or name when there are several.
+
+    Returns:
+        The chart and the key its values sit under.
+
+    Raises:
+        InputError: the file cannot be read.
+        UsageError: not a chart file, no (or several) vcluster dependencies, or a version range.
+    """
+    target = find_dependency(chart_file, subchart_key=subchart_key)
+    if target is None:
+        names = ", ".join(CHART_DISTROS)
+        raise UsageError(
+            f"{chart_file}: no dependency on a vcluster chart ({names}); "
+            "pass --chart-version, --distro and --subchart-key"
+        )
+    return target
+
+
+def find_dependency(chart_file: Path, *, subchart_key: str | None = None) -> SchemaTarget | None:
+    """Like :func:`dependency_target`, but ``None`` when the chart has no vcluster dependency at all."""
+    from vcvalues.core.load import load_path
+
+    loaded = load_path(chart_file)
+    if loaded.data is None or loaded.diagnostics:
+        problem = loaded.diagnostics[0].message if loaded.diagnostics else "not a YAML map"
+        raise UsageError(f"{chart_file}: cannot read the chart: {problem}")
+    dependencies = loaded.data.get("dependencies") or []
+    found = [
+        dep
+        for dep in (dependencies if isinstance(dependencies, list) else [])
+        if isinstance(dep, dict) and dep.get("name") in CHART_DISTROS
+    ]
+    if subchart_key is not None:
+        found = [dep for dep in found if (dep.get("alias") or dep.get("name")) == subchart_key]
+    if not found:
+        return None
+    if len(found) > 1:
+        keys = ", ".join(str(dep.get("alias") or dep.get("name")) for dep in found)
+        raise UsageError(
+            f"{chart_file}: several vcluster dependencies ({keys}): pick one with --subchart-key"
+        )
+    dependency = found[0]
+    version = str(dependency.get("version", "")).strip()
+    if not _EXACT.match(version):
+        raise UsageError(
+            f"{chart_file}: dependency {dependency['name']} has version {version!r}, not an exact release: "
+            "pin it (e.g. 0.19.10) or pass --chart-version"
+        )
+    ref = resolve_chart(version, CHART_DISTROS[str(dependency["name"])])
+    return SchemaTarget(ref, str(dependency.get("alias") or dependency["name"]))

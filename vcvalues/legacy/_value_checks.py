@@ -1,0 +1,142 @@
+"""Diagnostics about single values of compiled values: unknown keys, dialect, type conflicts, schema.
+
+Internal to vcvalues.legacy.compile: each function turns one kind of finding into Diagnostics placed with the
+user's sources (``Provenance``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vcvalues.core.coalesce import TypeConflict
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.core.provenance import Provenance
+from vcvalues.legacy.chart import ChartRef
+
+
+def check_user_keys(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
+    from vcvalues.core.dialect import modern_keys_in_legacy
+    from vcvalues.legacy.catalog import key_tree
+    from vcvalues.legacy.unknown_keys import find_unknown_keys
+
+    tree = key_tree(chart)
+    out: list[Diagnostic] = []
+    modern = dict(modern_keys_in_legacy(values, frozenset(tree.children)))
+    for path, legacy in modern.items():
+        out.append(
+            located(
+                "dialect-mismatch",
+                Severity.ERROR,
+                provenance,
+                path,
+                f"{format_key_path(path)} is a vcluster 0.20+ key; chart {chart.version} does not read it",
+                f"for chart {chart.version} set it through {legacy}, or target a 0.20+ chart",
+                key=True,
+            )
+        )
+    for path, suggestion in find_unknown_keys(values, tree):
+        if path in modern:
+            continue
+        where = format_key_path(path[:-1]) or "the top level"
+        hint = (
+            f"did you mean {suggestion!r}?"
+            if suggestion
+            else f"see the keys of {where} in the chart's values.yaml"
+        )
+        out.append(
+            located(
+                "unknown-key",
+                Severity.ERROR,
+                provenance,
+                path,
+                f"unknown key {path[-1]!r} in {where}: chart {chart} ignores it",
+                hint,
+                key=True,
+            )
+        )
+    return out
+
+
+def conflict_diagnostic(conflict: TypeConflict, provenance: Provenance) -> Diagnostic:
+    name = format_key_path(conflict.path)
+    if conflict.user_is_map:
+        message = (
+            f"{name} is a map but the chart's default is {conflict.default!r}; Helm warns and keeps the map"
+        )
+    else:
+        message = (
+            f"{name} replaces the chart's default map with a non-map value; Helm warns and the map is lost"
+        )
+    return located(
+        "type-conflict",
+        Severity.WARNING,
+        provenance,
+        conflict.path,
+        message,
+        "give the same kind of value the chart expects (see its values.yaml)",
+    )
+
+
+def schema_diagnostics(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
+    from vcvalues.legacy.rules import claim_schema_issue
+    from vcvalues.legacy.validate import validate_values
+
+    out = []
+    plain = _without_go_types(values) if provenance.set_paths else values
+    for issue in validate_values(plain, chart):
+        rule, message, hint = "schema", issue.message, None
+        if "quantity" in issue.message:
+            rule, message, hint = _quantity_problem(values, issue.path, issue.message)
+        else:
+            claimed = claim_schema_issue(issue.path, _value_at(values, issue.path), issue.message)
+            if claimed is not None:
+                rule, message, hint = claimed
+        out.append(located(rule, Severity.ERROR, provenance, issue.path, message, hint))
+    return out
+
+
+def _without_go_types(value: Any) -> Any:
+    # jsonschema_rs takes exact builtin types only; --set integers are GoInt64 (an int subclass).
+    if isinstance(value, dict):
+        return {k: _without_go_types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_go_types(v) for v in value]
+    if isinstance(value, int) and type(value) not in (int, bool):
+        return int(value)
+    return value
+
+
+def _value_at(values: dict[str, Any], path: KeyPath) -> Any:
+    node: Any = values
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+    return node
+
+
+def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> tuple[str, str, str]:
+    from vcvalues.core.quantity import Quantity, QuantityError
+
+    node = _value_at(values, path)
+    hint = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no space, no B, K is k or Ki)"
+    try:
+        Quantity.parse(node, strict=True)
+    except QuantityError as exc:
+        return "invalid-quantity", f"{format_key_path(path)}: {exc}", hint
+    return "invalid-quantity", fallback, hint
+
+
+def located(
+    rule: str,
+    severity: Severity,
+    provenance: Provenance,
+    path: KeyPath,
+    message: str,
+    hint: str | None,
+    *,
+    key: bool = False,
+) -> Diagnostic:
+    where = provenance.locate(path, key=key)
+    return Diagnostic(rule, severity, message, where.file, where.line, where.column, hint, path)

@@ -1,0 +1,116 @@
+"""The manifest value type and what every template of one render shares: values, chart, release."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from vcvalues.errors import UsageError
+from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro
+from vcvalues.legacy.render._gotmpl import field, printed, to_yaml_value, truthy
+from vcvalues.legacy.render._scalar import plain_value
+
+__all__ = ["CHART_NAMES", "Context", "Manifest", "check_release_name"]
+
+# Chart.yaml `name` of charts/<distro> at every legacy tag: `helm template` prints
+# "# Source: <name>/templates/<file>".
+CHART_NAMES: dict[Distro, str] = {
+    Distro.K3S: "vcluster",
+    Distro.K8S: "vcluster-k8s",
+    Distro.K0S: "vcluster-k0s",
+    Distro.EKS: "vcluster-eks",
+}
+# helm pkg/chartutil ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters.
+_RELEASE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
+_RELEASE_NAME_MAX = 53
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """One rendered Kubernetes object.
+
+    Attributes:
+        source: where it comes from, as ``helm template`` prints it after ``# Source:``
+            (``vcluster/templates/resourcequota.yaml``), or ``vcvalues/...`` for an object the chart
+            does not render.
+        body: the object as plain data, keys in the template's order.
+        from_chart: False for the optional objects vcvalues adds (the Namespace).
+    """
+
+    source: str
+    body: dict[str, Any]
+    from_chart: bool = True
+
+    @property
+    def kind(self) -> str:
+        """``kind`` of the object."""
+        return str(self.body.get("kind", ""))
+
+    @property
+    def name(self) -> object:
+        """``metadata.name`` (as Kubernetes reads it)."""
+        return self.body.get("metadata", {}).get("name")
+
+    @property
+    def namespace(self) -> object:
+        """``metadata.namespace``, None for cluster-scoped objects."""
+        return self.body.get("metadata", {}).get("namespace")
+
+
+def check_release_name(release: str) -> None:
+    """Refuse a release name Helm refuses (``helm template`` fails before rendering anything).
+
+    Raises:
+        UsageError: not a DNS-1123 subdomain of at most 53 characters.
+    """
+    if len(release) > _RELEASE_NAME_MAX or not _RELEASE_NAME.fullmatch(release):
+        raise UsageError(
+            f"invalid release name {release!r}: Helm needs lower-case letters, digits, '-' and '.', "
+            f"starting and ending with a letter or digit, at most {_RELEASE_NAME_MAX} characters"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One render: effective values, chart, release name and release namespace."""
+
+    values: Mapping[str, Any]
+    chart: ChartRef
+    release: str
+    namespace: str
+
+    def source(self, template: str) -> str:
+        """``<chart name>/templates/<template>``."""
+        return f"{CHART_NAMES[self.chart.distro]}/templates/{template}"
+
+    def since(self, version: str) -> bool:
+        """The chart version is ``version`` or later."""
+        return self.chart.version >= ChartVersion.parse(version)
+
+    def get(self, template: str, *path: str) -> Any:
+        """``.Values.<path>`` as the template reads it (RenderError where Helm fails)."""
+        return field(self.values, path, template=self.source(template))
+
+    def both(self, template: str, first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+        """``and .Values.<first> .Values.<second>``: the second is only read when the first is true."""
+        return truthy(self.get(template, *first)) and truthy(self.get(template, *second))
+
+    def plain(self, template: str, text: str) -> object:
+        """The value Kubernetes reads where the template writes ``text`` unquoted."""
+        return plain_value(text, where=self.source(template))
+
+    def target_namespace(self, template: str) -> object:
+        """``{{ .Values.isolation.namespace | default .Release.Namespace }}``."""
+        chosen = self.get(template, "isolation", "namespace")
+        return self.plain(template, printed(chosen) if truthy(chosen) else self.namespace)
+
+    def metadata(self, template: str, name: str, namespace: object, *, annotated: bool) -> dict[str, Any]:
+        """``name``, ``namespace`` and, when ``annotated`` and set, ``toYaml .Values.globalAnnotations``."""
+        metadata: dict[str, Any] = {"name": self.plain(template, name), "namespace": namespace}
+        if annotated:
+            annotations = self.get(template, "globalAnnotations")
+            if truthy(annotations):
+                metadata["annotations"] = to_yaml_value(annotations)
+        return metadata
