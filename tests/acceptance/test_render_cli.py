@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.render import expected
+from tests.unit.legacy.render import expected
 from vcvalues.cli import IO, main
 from vcvalues.core.load import load_yaml, load_yaml_documents
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import schema_values
-from tests.unit.model._helpers import REFERENCE_FILES, reference
+from tests.unit.legacy.model._helpers import REFERENCE_FILES, reference
 from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy.catalog import chart_defaults
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree, key_tree

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import shared_path
-from tests.unit.catalog._plain import ALL_REFS, differences, read_values, ref
+from tests.unit.legacy.catalog._plain import ALL_REFS, differences, read_values, ref
 from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy.catalog import chart_defaults
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.catalog._plain import ALL_REFS, ref
+from tests.unit.legacy.catalog._plain import ALL_REFS, ref
 from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy.catalog import FlagKind, syncer_flag_specs, syncer_flags
 from vcvalues.legacy.chart import LEGACY_RELEASES, ChartRef, ChartVersion, Distro

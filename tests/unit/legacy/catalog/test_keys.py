@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.catalog._plain import ALL_REFS, ref
+from tests.unit.legacy.catalog._plain import ALL_REFS, ref
 from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy.catalog import KeyKind, KeyTree, chart_defaults, key_tree, known_child_keys
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro

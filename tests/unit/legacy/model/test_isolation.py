@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.model._helpers import REFERENCE_FILES, reference
+from tests.unit.legacy.model._helpers import REFERENCE_FILES, reference
 from vcvalues.core.quantity import Quantity
 from vcvalues.legacy.chart import resolve_chart
 from vcvalues.legacy.model import InvalidValuesError, build_model, check_model

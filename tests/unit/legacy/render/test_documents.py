@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.unit.render import expected
-from tests.unit.render.helpers import NAMESPACE, RELEASE, chart, effective
+from tests.unit.legacy.render import expected
+from tests.unit.legacy.render.helpers import NAMESPACE, RELEASE, chart, effective
 from vcvalues.legacy.render import Manifest, render_manifests
 
 DISTROS = ("k3s", "k8s", "k0s", "eks")

@@ -12,7 +12,7 @@ import kubernetes_validate
 import pytest
 from kubernetes_validate.utils import latest_version, major_minor
 
-from tests.unit.render.helpers import NAMESPACE, RELEASE, chart, effective
+from tests.unit.legacy.render.helpers import NAMESPACE, RELEASE, chart, effective
 from vcvalues.legacy.render import render_manifests
 
 KUBERNETES = ("1.29", major_minor(latest_version()))  # "1.37" with kubernetes-validate 1.37.0

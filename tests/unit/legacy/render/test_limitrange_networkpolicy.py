@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.render.helpers import NAMESPACE, RELEASE, chart, effective
+from tests.unit.legacy.render.helpers import NAMESPACE, RELEASE, chart, effective
 from vcvalues.legacy.render import Manifest, RenderError, render_manifests
 
 REF = chart("0.19.10", "k3s")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.render.helpers import NAMESPACE, RELEASE, chart, effective
+from tests.unit.legacy.render.helpers import NAMESPACE, RELEASE, chart, effective
 from vcvalues.legacy.render import render_manifests
 
 

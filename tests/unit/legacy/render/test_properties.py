@@ -9,9 +9,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.unit.render.expected import ordered
-from tests.unit.render.helpers import NAMESPACE, RELEASE, chart, effective, merge
-from tests.unit.render.strategies import QUANTITY, RESOURCE, TEXT
+from tests.unit.legacy.render.expected import ordered
+from tests.unit.legacy.render.helpers import NAMESPACE, RELEASE, chart, effective, merge
+from tests.unit.legacy.render.strategies import QUANTITY, RESOURCE, TEXT
 from vcvalues.core.gofmt import GoInt64
 from vcvalues.core.load import load_yaml
 from vcvalues.legacy.chart import ChartRef

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.render.helpers import NAMESPACE, RELEASE, chart, effective
+from tests.unit.legacy.render.helpers import NAMESPACE, RELEASE, chart, effective
 from vcvalues.core.gofmt import GoInt64
 from vcvalues.errors import UsageError
 from vcvalues.legacy.render import RenderError, render_manifests

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from tests.unit.render.helpers import NAMESPACE, RELEASE, chart, effective
-from tests.unit.render.strategies import TRICKY, values_tree
+from tests.unit.legacy.render.helpers import NAMESPACE, RELEASE, chart, effective
+from tests.unit.legacy.render.strategies import TRICKY, values_tree
 from vcvalues.core.gofmt import GoInt64
 from vcvalues.core.load import load_yaml, load_yaml_documents
 from vcvalues.legacy.render import dump_manifests, dump_values, render_manifests

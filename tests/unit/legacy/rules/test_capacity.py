@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.rules._helpers import messages, run
+from tests.unit.legacy.rules._helpers import messages, run
 from vcvalues.core.quantity import Quantity
 from vcvalues.legacy.chart import resolve_chart
 from vcvalues.legacy.compile import compile_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from types import MappingProxyType
 
-from tests.unit.rules._helpers import run
+from tests.unit.legacy.rules._helpers import run
 from vcvalues.core.config import RulesConfig, RuleSetting
 from vcvalues.core.diagnostics import Severity
 from vcvalues.legacy.compile import compile_text

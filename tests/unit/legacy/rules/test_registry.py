@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.unit.rules._helpers import compile_example
+from tests.unit.legacy.rules._helpers import compile_example
 from vcvalues.core.diagnostics import Severity
 from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy.rules import REGISTRY, Rule, build_registry

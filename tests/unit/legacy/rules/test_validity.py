@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.rules._helpers import messages, run
+from tests.unit.legacy.rules._helpers import messages, run
 from vcvalues.legacy.rules import _k8s
 from vcvalues.legacy.rules.network import parse_cidr
 
