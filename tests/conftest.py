@@ -38,3 +38,12 @@ def shared_path(*parts: str) -> Path:
 def shared() -> Path:
     """The ../shared folder (skip without it, fail under CI=true)."""
     return shared_path()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--oracle-all",
+        action="store_true",
+        default=False,
+        help="real-Helm oracle tests: every chart release and distro (default: a fixed sample per run)",
+    )
