@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from vcvalues.core.coalesce import TypeConflict
-from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.core.diagnostics import Diagnostic, Severity, format_key_path
 from vcvalues.core.provenance import Provenance
+from vcvalues.core.value_checks import conflict_diagnostic, located, quantity_problem, value_at
 from vcvalues.legacy.chart import ChartRef
 
 
@@ -57,26 +57,6 @@ def check_user_keys(values: dict[str, Any], chart: ChartRef, provenance: Provena
     return out
 
 
-def conflict_diagnostic(conflict: TypeConflict, provenance: Provenance) -> Diagnostic:
-    name = format_key_path(conflict.path)
-    if conflict.user_is_map:
-        message = (
-            f"{name} is a map but the chart's default is {conflict.default!r}; Helm warns and keeps the map"
-        )
-    else:
-        message = (
-            f"{name} replaces the chart's default map with a non-map value; Helm warns and the map is lost"
-        )
-    return located(
-        "type-conflict",
-        Severity.WARNING,
-        provenance,
-        conflict.path,
-        message,
-        "give the same kind of value the chart expects (see its values.yaml)",
-    )
-
-
 def schema_diagnostics(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
     from vcvalues.legacy.rules import claim_schema_issue
     from vcvalues.legacy.validate import validate_values
@@ -86,9 +66,9 @@ def schema_diagnostics(values: dict[str, Any], chart: ChartRef, provenance: Prov
     for issue in validate_values(plain, chart):
         rule, message, hint = "schema", issue.message, None
         if "quantity" in issue.message:
-            rule, message, hint = _quantity_problem(values, issue.path, issue.message)
+            rule, message, hint = quantity_problem(values, issue.path, issue.message)
         else:
-            claimed = claim_schema_issue(issue.path, _value_at(values, issue.path), issue.message)
+            claimed = claim_schema_issue(issue.path, value_at(values, issue.path), issue.message)
             if claimed is not None:
                 rule, message, hint = claimed
         out.append(located(rule, Severity.ERROR, provenance, issue.path, message, hint))
@@ -106,37 +86,4 @@ def _without_go_types(value: Any) -> Any:
     return value
 
 
-def _value_at(values: dict[str, Any], path: KeyPath) -> Any:
-    node: Any = values
-    for part in path:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-    return node
-
-
-def _quantity_problem(values: dict[str, Any], path: KeyPath, fallback: str) -> tuple[str, str, str]:
-    from vcvalues.core.quantity import Quantity, QuantityError
-
-    node = _value_at(values, path)
-    hint = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no space, no B, K is k or Ki)"
-    try:
-        Quantity.parse(node, strict=True)
-    except QuantityError as exc:
-        return "invalid-quantity", f"{format_key_path(path)}: {exc}", hint
-    return "invalid-quantity", fallback, hint
-
-
-def located(
-    rule: str,
-    severity: Severity,
-    provenance: Provenance,
-    path: KeyPath,
-    message: str,
-    hint: str | None,
-    *,
-    key: bool = False,
-) -> Diagnostic:
-    where = provenance.locate(path, key=key)
-    return Diagnostic(rule, severity, message, where.file, where.line, where.column, hint, path)
+__all__ = ["check_user_keys", "conflict_diagnostic", "located", "schema_diagnostics"]

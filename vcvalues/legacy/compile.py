@@ -12,8 +12,9 @@ from vcvalues.core.coalesce import TypeConflict, coalesce, merge_files
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.load import LoadResult, load_path, load_yaml
 from vcvalues.core.provenance import Provenance
+from vcvalues.core.set_values import apply_set
 from vcvalues.core.suppress import apply_suppressions
-from vcvalues.errors import UnsupportedChartVersionError, UsageError
+from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy._value_checks import check_user_keys, conflict_diagnostic, schema_diagnostics
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro, resolve_chart
 
@@ -160,7 +161,7 @@ def compile_loaded(
         result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
         return result
     user_values = merge_files([r.data for r in loaded if r.data is not None])
-    _apply_set(user_values, set_values, set_string_values, provenance)
+    apply_set(user_values, set_values, set_string_values, provenance)
     result.user_values = user_values
     diagnostics.extend(check_user_keys(user_values, chart, provenance))
 
@@ -241,40 +242,6 @@ def _resolve_or_dialect(
 def _convert_hint(file: str, distro: str | None, version: ChartVersion) -> str:
     target = "0.36" if version.minor >= 36 else "0.20"
     return f"convert the file: vcvalues convert -f {file} --distro {Distro.parse(distro).value} --to {target}"
-
-
-def _apply_set(
-    values: dict[str, Any],
-    set_values: Sequence[str],
-    set_string_values: Sequence[str],
-    provenance: Provenance,
-) -> None:
-    # Helm's MergeValues applies every --set, then every --set-string (whatever their order on the line).
-    from vcvalues.core.strvals import parse_set_into
-
-    for flag, expressions, as_string in (
-        ("--set", set_values, False),
-        ("--set-string", set_string_values, True),
-    ):
-        for index, expression in enumerate(expressions, start=1):
-            try:
-                parse_set_into(expression, values, as_string=as_string)
-            except UsageError as exc:
-                raise UsageError(f"failed parsing {flag} data: {exc}") from None
-            label = f"{flag}[{index}]"
-            for assignment in _split_paths(expression):
-                provenance.set_paths.append((label, assignment))
-
-
-def _split_paths(expression: str) -> list[KeyPath]:
-    """The dotted key paths an expression sets (positions only; parsing proper is strvals')."""
-    paths: list[KeyPath] = []
-    for part in expression.split(","):
-        name = part.split("=", 1)[0].strip()
-        if name:
-            keys = [k.split("[", 1)[0] for k in name.replace("\\.", "\0").split(".")]
-            paths.append(tuple(k.replace("\0", ".") for k in keys if k))
-    return paths
 
 
 def _diagnostic(
