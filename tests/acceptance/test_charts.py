@@ -20,8 +20,8 @@ from tests.conftest import ROOT
 from vcvalues.cli import IO, main
 from vcvalues.core.coalesce import coalesce
 from vcvalues.core.load import load_path
+from vcvalues.core.schema_text import QUANTITY_PATTERN
 from vcvalues.core.umbrella import SchemaTarget, dependency_target
-from vcvalues.legacy._schema_text import QUANTITY_PATTERN
 from vcvalues.legacy.catalog import chart_defaults
 from vcvalues.legacy.chart import resolve_chart
 from vcvalues.legacy.schema import export_schema

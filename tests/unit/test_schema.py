@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT
 from tests.strategies import schema_values
 from tests.unit.legacy.model._helpers import REFERENCE_FILES, reference
+from vcvalues.core.schema_text import QUANTITY_PATTERN
 from vcvalues.legacy._schema_files import render_files, schema_lines
-from vcvalues.legacy._schema_text import QUANTITY_PATTERN
 from vcvalues.legacy.catalog.keys import KeyKind, key_tree
 from vcvalues.legacy.chart import ChartRef, resolve_chart
 from vcvalues.legacy.model import check_model

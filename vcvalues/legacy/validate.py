@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from vcvalues.core._record import record
-from vcvalues.errors import VcValuesError
-from vcvalues.legacy._schema_text import (
+from vcvalues.core.schema_text import (
     QUANTITY_PATTERN,
     describe_options,
     describe_types,
@@ -31,6 +30,7 @@ from vcvalues.legacy._schema_text import (
     located,
     quantity_problem,
 )
+from vcvalues.errors import VcValuesError
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree
 from vcvalues.legacy.chart import ChartRef
 

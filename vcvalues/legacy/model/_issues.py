@@ -8,7 +8,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from vcvalues.legacy._schema_text import describe_options, describe_value, located
+from vcvalues.core.schema_text import describe_options, describe_value, located
 from vcvalues.legacy.model._known import ABSENT_DESCRIPTION
 from vcvalues.legacy.validate import SchemaIssue
 

@@ -13,7 +13,7 @@ from pydantic import PlainValidator
 from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from vcvalues.legacy._schema_text import describe_value
+from vcvalues.core.schema_text import describe_value
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree
 
 

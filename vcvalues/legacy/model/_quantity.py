@@ -15,7 +15,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from vcvalues.core.quantity import Quantity, QuantityError
-from vcvalues.legacy._schema_text import QUANTITY_PATTERN, describe_value, quantity_problem
+from vcvalues.core.schema_text import QUANTITY_PATTERN, describe_value, quantity_problem
 
 QUANTITY_SCHEMA: dict[str, Any] = {"type": ["string", "number"], "pattern": QUANTITY_PATTERN}
 
