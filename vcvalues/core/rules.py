@@ -1,0 +1,108 @@
+"""What a rule is (shared by both dialects; each dialect has its own context a check runs in).
+
+A rule is declared data (id, severity, summary, why, options, examples) plus a ``check`` function that
+reads the effective values through a :class:`RuleContext` and calls :meth:`RuleContext.report`. Rules never
+compute positions or severities themselves: ``report`` takes a key path, and the engine turns findings into
+diagnostics at the place the user wrote the value (or its nearest ancestor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from vcvalues.core._record import record
+from vcvalues.core.diagnostics import KeyPath, Severity
+
+
+@record
+class Option:
+    """One option of a rule (set in ``.vcvalues.yaml`` under ``rules: {id: {options: {...}}}``).
+
+    Attributes:
+        name: the option key.
+        default: its value when not configured.
+        description: one line for ``vcvalues explain``.
+        choices: the accepted values, when they form a closed set.
+    """
+
+    name: str
+    default: Any
+    description: str
+    choices: tuple[Any, ...] | None = None
+
+
+@record
+class Fix:
+    """A change to the values that resolves a finding: set ``path`` to ``value``."""
+
+    path: KeyPath
+    value: Any
+    description: str
+
+
+@record
+class Finding:
+    """What a check reported, before it gets a position and a severity."""
+
+    path: KeyPath
+    message: str
+    hint: str | None = None
+    fix: Fix | None = None
+    key: bool = False
+    severity: Severity | None = None
+
+
+@record
+class Example:
+    """How a rule's examples are compiled: chart, release, options."""
+
+    chart_version: str | None = None
+    distro: str | None = None
+    namespace: str | None = None
+    options: Mapping[str, Any] = MappingProxyType({})
+
+
+# A check reads a dialect's rule context (vcvalues.legacy.rules._base.RuleContext, ...) and reports.
+Check = Callable[[Any], None]
+
+
+@record
+class Rule:
+    """A rule: declared once, listed by ``vcvalues rules``, explained by ``vcvalues explain ID``.
+
+    Attributes:
+        id: permanent kebab-case id (used in config and suppressions).
+        default_severity: severity when the config does not change it.
+        summary: one line: what the rule finds.
+        why: why it matters (what breaks, and where).
+        fail_example: a values file that triggers exactly this rule ...
+        fail_at: ... at this (line, column).
+        pass_example: a values file that triggers no rule.
+        check: the check; ``None`` for a pseudo-rule reported by the reader or the compiler.
+        options: the rule's options.
+        fixable: the rule can fix what it finds (``render``, ``lint --fix``).
+        example: chart and options the examples are compiled with.
+        source: where the facts behind the rule come from.
+        usage_error: the rule is a usage error (exit 2), not a diagnostic: its fail example raises under
+            ``example`` and its pass example compiles under the default chart.
+    """
+
+    id: str
+    default_severity: Severity
+    summary: str
+    why: str
+    fail_example: str
+    fail_at: tuple[int, int]
+    pass_example: str
+    check: Check | None = None
+    options: tuple[Option, ...] = ()
+    fixable: bool = False
+    example: Example = Example()
+    source: str = ""
+    usage_error: bool = False
+
+    def option_defaults(self) -> dict[str, Any]:
+        """Every option at its default."""
+        return {option.name: option.default for option in self.options}
