@@ -6,11 +6,11 @@ from the chart catalogue (``vcvalues.legacy.catalog.key_tree``); maps whose keys
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from vcvalues.core.diagnostics import KeyPath
+from vcvalues.core.suggest import suggest
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree
 
 # Keys Helm hands every chart that is used as a subchart.
@@ -34,10 +34,4 @@ def _walk(values: dict[str, Any], tree: KeyTree, path: KeyPath) -> Iterator[tupl
             yield from _walk(value, child, (*path, key))
 
 
-def suggest(key: str, known: Any) -> str | None:
-    """The closest known key, matched case-insensitively; None when nothing is close."""
-    lowered: dict[str, str] = {str(k).lower(): str(k) for k in known}
-    if key.lower() in lowered:
-        return lowered[key.lower()]
-    matches = difflib.get_close_matches(key.lower(), list(lowered), n=1, cutoff=0.75)
-    return lowered[matches[0]] if matches else None
+__all__ = ["find_unknown_keys", "suggest"]

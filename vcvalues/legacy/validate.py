@@ -17,11 +17,12 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from vcvalues.core._record import record
+from vcvalues.core.schema_issues import InvalidValuesError, SchemaIssue
 from vcvalues.core.schema_text import (
     QUANTITY_PATTERN,
     describe_options,
@@ -30,7 +31,6 @@ from vcvalues.core.schema_text import (
     located,
     quantity_problem,
 )
-from vcvalues.errors import VcValuesError
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree
 from vcvalues.legacy.chart import ChartRef
 
@@ -40,33 +40,6 @@ TYPED_SCHEMA = "typed-values.json"
 ROOT_KEYS = frozenset({"global", "enabled"})
 
 __all__ = ["ROOT_KEYS", "InvalidValuesError", "SchemaIssue", "typed_schema_path", "validate_values"]
-
-
-@record
-class SchemaIssue:
-    """One value that does not fit the schema.
-
-    Attributes:
-        path: keys (and list indexes) from the root to the offending value, e.g.
-            ``("isolation", "resourceQuota", "quota", "requests.cpu")``.
-        message: lower case, naming the key and the value found:
-            ``isolation.enabled: expected a boolean, found 'maybe'``.
-    """
-
-    path: tuple[str | int, ...]
-    message: str
-
-
-class InvalidValuesError(VcValuesError):
-    """Values do not fit the typed model (raised by ``vcvalues.legacy.model.build_model``)."""
-
-    exit_code = 1
-
-    def __init__(self, issues: Sequence[SchemaIssue]) -> None:
-        self.issues = tuple(issues)
-        first = self.issues[0].message if self.issues else "invalid values"
-        more = f" (and {len(self.issues) - 1} more)" if len(self.issues) > 1 else ""
-        super().__init__(first + more)
 
 
 def validate_values(values: Mapping[str, Any], ref: ChartRef) -> list[SchemaIssue]:

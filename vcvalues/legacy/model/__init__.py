@@ -12,6 +12,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vcvalues.core.model.security import (
+    AppArmorProfile,
+    Capabilities,
+    PodSecurityContext,
+    SeccompProfile,
+    SecurityContext,
+    SELinuxOptions,
+    Sysctl,
+    WindowsOptions,
+)
 from vcvalues.legacy.catalog.defaults import built_defaults
 from vcvalues.legacy.catalog.keys import key_tree
 from vcvalues.legacy.chart import ChartRef
@@ -32,16 +42,6 @@ from vcvalues.legacy.model.isolation import (
 )
 from vcvalues.legacy.model.resources import Component, ResourceClaim, Resources
 from vcvalues.legacy.model.root import Values
-from vcvalues.legacy.model.security import (
-    AppArmorProfile,
-    Capabilities,
-    PodSecurityContext,
-    SeccompProfile,
-    SecurityContext,
-    SELinuxOptions,
-    Sysctl,
-    WindowsOptions,
-)
 from vcvalues.legacy.model.service import Service
 from vcvalues.legacy.model.sync import Sync, SyncNodes, SyncToggle
 from vcvalues.legacy.model.syncer import Syncer

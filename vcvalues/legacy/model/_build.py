@@ -18,8 +18,8 @@ from typing import Any, Optional, Union, get_args, get_origin
 from pydantic import BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
 
+from vcvalues.core.model.base import Section
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree
-from vcvalues.legacy.model._base import Section
 from vcvalues.legacy.model._known import ABSENT_DESCRIPTION, ABSENT_TYPE, known_key_type
 
 _NOT_IDENTIFIER = re.compile(r"[^0-9a-zA-Z_]+")

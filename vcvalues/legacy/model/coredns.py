@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vcvalues.legacy.model._base import NonNegativeInt, Section
+from vcvalues.core.model.base import NonNegativeInt, Section
 from vcvalues.legacy.model.resources import Resources
 
 

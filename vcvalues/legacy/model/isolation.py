@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from vcvalues.legacy.model._base import Section
-from vcvalues.legacy.model._quantity import QuantityValue
+from vcvalues.core.model.base import Section
+from vcvalues.core.model.quantity import QuantityValue
 
 PodSecurityLevel = Literal["privileged", "baseline", "restricted"]
 # A quota or limit range entry: resource name -> quantity; null removes a default entry (Helm coalescing).

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from vcvalues.legacy.model._base import NonNegativeInt, Section
+from vcvalues.core.model.base import NonNegativeInt, Section
+from vcvalues.core.model.security import SecurityContext
 from vcvalues.legacy.model.isolation import QuantityMap
-from vcvalues.legacy.model.security import SecurityContext
 
 
 class ResourceClaim(Section):

@@ -6,11 +6,11 @@ from typing import Any
 
 from pydantic import Field
 
-from vcvalues.legacy.model._base import NonNegativeInt, Section, UnixId
+from vcvalues.core.model.base import NonNegativeInt, Section, UnixId
+from vcvalues.core.model.security import PodSecurityContext, SecurityContext
 from vcvalues.legacy.model.coredns import CoreDNS
 from vcvalues.legacy.model.isolation import Isolation
 from vcvalues.legacy.model.resources import Component
-from vcvalues.legacy.model.security import PodSecurityContext, SecurityContext
 from vcvalues.legacy.model.service import Service
 from vcvalues.legacy.model.sync import Sync
 from vcvalues.legacy.model.syncer import Syncer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from vcvalues.legacy.model._base import Section
+from vcvalues.core.model.base import Section
 
 ServiceType = Literal["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vcvalues.legacy.model._base import Section
+from vcvalues.core.model.base import Section
 
 
 class SyncToggle(Section):

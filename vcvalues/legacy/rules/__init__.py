@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.core.diagnostics import Diagnostic, KeyPath
 from vcvalues.legacy.rules import (
     capacity,
     exposure,
@@ -25,7 +25,7 @@ from vcvalues.legacy.rules import (
     syncer_args,
     traps,
 )
-from vcvalues.legacy.rules._base import Example, Finding, Fix, Option, Rule, RuleContext
+from vcvalues.legacy.rules._base import Example, Fix, Option, Rule, RuleContext
 
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
@@ -55,7 +55,6 @@ FAMILIES = (
     security_context,
     traps,
 )
-MAX_FIX_ROUNDS = 5
 
 
 def build_registry(rules: Iterable[Rule]) -> Mapping[str, Rule]:
@@ -97,115 +96,7 @@ def check_rules(
     disable: Collection[str] = (),
     config: RulesConfig | None = None,
 ) -> list[Diagnostic]:
-    """Run every enabled rule on compiled values.
+    """Run every enabled legacy rule on compiled values (:func:`vcvalues.core.rule_engine.check_rules`)."""
+    from vcvalues.core.rule_engine import check_rules as run
 
-    With ``apply_fixes``, the fix of each fixable error is applied to ``result.values`` (and recorded in
-    ``result.fixes``), reported as a warning saying what changed, and the rules run again on the fixed
-    values (at most ``MAX_FIX_ROUNDS`` times).
-
-    Args:
-        result: compiled values; ``values`` is changed in place when fixes are applied.
-        apply_fixes: apply fixes of fixable errors.
-        disable: rule ids switched off.
-        config: severities and options from ``.vcvalues.yaml`` (None: the defaults).
-
-    Returns:
-        The diagnostics, unsorted.
-    """
-    off = set(disable) | (set(config.disabled) if config is not None else set())
-    rules = [rule for rule in REGISTRY.values() if rule.check is not None and rule.id not in off]
-    fixed: list[Diagnostic] = []
-    applied: set[tuple[KeyPath, str]] = set()
-    findings = _run(rules, result, config)
-    for _ in range(MAX_FIX_ROUNDS):
-        if not apply_fixes:
-            break
-        round_fixes: list[tuple[Rule, Fix]] = []
-        for rule, finding in findings:
-            fix = finding.fix
-            if fix is None or _severity(rule, finding, config) is not Severity.ERROR:
-                continue
-            marker = (fix.path, repr(fix.value))
-            if marker not in applied and all(fix.path != other.path for _, other in round_fixes):
-                applied.add(marker)
-                round_fixes.append((rule, fix))
-                fixed.append(_fixed(rule, finding, fix, result))
-        if not round_fixes:
-            break
-        for _, fix in round_fixes:
-            _assign(result.values, fix.path, fix.value)
-            result.fixes.append((fix.path, fix.value, fix.description))
-        findings = _run(rules, result, config)
-    return fixed + [_diagnostic(rule, finding, result, config) for rule, finding in findings]
-
-
-def _run(rules: list[Rule], result: CompileResult, config: RulesConfig | None) -> list[tuple[Rule, Finding]]:
-    out: list[tuple[Rule, Finding]] = []
-    shared: dict[str, Any] = {}  # one round: every rule sees the same values
-    for rule in rules:
-        options = rule.option_defaults()
-        if config is not None:
-            options.update(config.options_for(rule.id))
-        ctx = RuleContext(
-            result.values,
-            result.user_values,
-            result.chart,
-            result.release,
-            result.namespace,
-            options,
-            result.sources,
-            shared=shared,
-        )
-        assert rule.check is not None
-        rule.check(ctx)
-        out.extend((rule, finding) for finding in ctx.findings)
-    return out
-
-
-def _severity(rule: Rule, finding: Finding, config: RulesConfig | None) -> Severity:
-    if config is not None and rule.id in config.severities:
-        return config.severities[rule.id]
-    return finding.severity if finding.severity is not None else rule.default_severity
-
-
-def _diagnostic(
-    rule: Rule, finding: Finding, result: CompileResult, config: RulesConfig | None
-) -> Diagnostic:
-    where = result.sources.locate(finding.path, key=finding.key)
-    return Diagnostic(
-        rule.id,
-        _severity(rule, finding, config),
-        finding.message,
-        where.file,
-        where.line,
-        where.column,
-        finding.hint,
-        finding.path,
-        fixable=finding.fix is not None,
-    )
-
-
-def _fixed(rule: Rule, finding: Finding, fix: Fix, result: CompileResult) -> Diagnostic:
-    where = result.sources.locate(finding.path, key=finding.key)
-    return Diagnostic(
-        rule.id,
-        Severity.WARNING,
-        f"fixed: {fix.description}; {finding.message}",
-        where.file,
-        where.line,
-        where.column,
-        f"write it into the values file (vcvalues lint --fix), or set {format_key_path(fix.path)} yourself",
-        finding.path,
-        fixable=True,
-    )
-
-
-def _assign(values: dict[str, Any], path: KeyPath, value: Any) -> None:
-    node: Any = values
-    for part in path[:-1]:
-        child = node.get(part) if isinstance(node, dict) else None
-        if not isinstance(child, dict):
-            child = {}
-            node[part] = child
-        node = child
-    node[path[-1]] = value
+    return run(result, REGISTRY, RuleContext, apply_fixes=apply_fixes, disable=disable, config=config)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from vcvalues.legacy.model._base import Section, UnixId
+from vcvalues.core.model.base import Section, UnixId
 
 ProfileType = Literal["RuntimeDefault", "Unconfined", "Localhost"]
 

@@ -1,0 +1,1 @@
+"""Pydantic building blocks both dialects' typed models share (imports pydantic: never on the lint path)."""
