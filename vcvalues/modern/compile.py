@@ -1,0 +1,141 @@
+"""Orchestration for 0.20+ values: read -> merge -> coalesce onto the release's defaults -> the upstream
+schema's verdict and our value checks -> rules -> diagnostics."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from vcvalues.core.chart import ModernRef
+from vcvalues.core.coalesce import TypeConflict, coalesce, merge_files
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.load import LoadResult
+from vcvalues.core.provenance import Provenance
+from vcvalues.core.set_values import apply_set
+from vcvalues.core.suppress import apply_suppressions
+from vcvalues.core.value_checks import conflict_diagnostic
+
+if TYPE_CHECKING:
+    from vcvalues.core.config import RulesConfig
+    from vcvalues.modern.model import VClusterValues
+
+DEFAULT_RELEASE = "vcluster"
+
+
+@dataclass
+class ModernCompileResult:
+    """Everything compiling 0.20+ values produced (the fields of the legacy ``CompileResult``).
+
+    Attributes:
+        chart: the release compiled against.
+        release: Helm release name.
+        namespace: Helm release namespace.
+        values: the effective values the chart's templates see (plain data), fixes applied if asked.
+        user_values: the user's merged values (files, then --set), before the chart defaults.
+        diagnostics: every problem found, sorted by place.
+        sources: where each value came from (for positions).
+        fixes: what the compiler changed, as (key path, new value, description).
+    """
+
+    chart: ModernRef
+    release: str
+    namespace: str
+    values: dict[str, Any]
+    user_values: dict[str, Any]
+    diagnostics: list[Diagnostic]
+    sources: Provenance
+    fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
+    loaded: list[LoadResult] = field(default_factory=list)
+    deleted: list[KeyPath] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """No error-level diagnostic."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def values_document(self) -> dict[str, Any]:
+        """The effective values to print (user nulls that deleted a default written as null)."""
+        from vcvalues.core.coalesce import with_deletions
+        from vcvalues.modern.catalog import release_defaults
+
+        return with_deletions(self.values, self.deleted, release_defaults(self.chart))
+
+    @functools.cached_property
+    def model(self) -> VClusterValues:
+        """The typed model of the effective values (imports pydantic on first use).
+
+        Raises:
+            vcvalues.legacy.validate.InvalidValuesError: the values do not fit the model.
+        """
+        from vcvalues.modern.model import build_model
+
+        return build_model(self.values)
+
+
+def compile_modern(
+    loaded: Sequence[LoadResult],
+    chart: ModernRef,
+    *,
+    set_values: Sequence[str] = (),
+    set_string_values: Sequence[str] = (),
+    release: str = DEFAULT_RELEASE,
+    namespace: str | None = None,
+    apply_fixes: bool = False,
+    disable: Iterable[str] = (),
+    run_rules: bool = True,
+    config: RulesConfig | None = None,
+) -> ModernCompileResult:
+    """Compile 0.20+ values already read, as ``helm install -f FILE... --set ...`` would see them.
+
+    Raises:
+        UsageError: bad --set syntax.
+    """
+    from vcvalues.modern import _value_checks as checks
+    from vcvalues.modern.catalog import release_defaults
+
+    namespace = namespace or f"vcluster-{release}"
+    diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
+    provenance = Provenance(files=[result.source_map for result in loaded])
+    result = ModernCompileResult(
+        chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded)
+    )
+    if any(r.data is None for r in loaded):
+        result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        return result
+    user_values = merge_files([r.data for r in loaded if r.data is not None])
+    apply_set(user_values, set_values, set_string_values, provenance)
+    result.user_values = user_values
+    diagnostics.extend(checks.dialect_diagnostics(user_values, chart, provenance))
+    conflicts: list[TypeConflict] = []
+    result.values = coalesce(
+        user_values, release_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
+    )
+    diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts)
+    diagnostics.extend(checks.schema_diagnostics(result.values, chart, provenance))
+    diagnostics.extend(checks.quantity_diagnostics(user_values, provenance))
+    diagnostics.extend(checks.strbool_diagnostics(user_values, chart, provenance))
+    disabled = frozenset(disable) | (config.disabled if config is not None else frozenset())
+    schema_ok = not any(d.rule_id in ("schema", "dialect-mismatch") for d in diagnostics)
+    known: frozenset[str] = frozenset()
+    if run_rules and schema_ok:
+        from vcvalues.modern.rules import REGISTRY, check_rules
+
+        known = frozenset(REGISTRY)
+        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config))
+    inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
+    kept = apply_suppressions(
+        diagnostics, inline=inline, disabled=disabled, known_rules=known, severities=_severities(config)
+    )
+    result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    return result
+
+
+def _severities(config: RulesConfig | None) -> dict[str, Severity]:
+    """Configured severities of the rules reported outside the rule engine (reader, compiler)."""
+    if config is None or not config.severities:
+        return {}
+    from vcvalues.modern.rules import REGISTRY
+
+    return {k: v for k, v in config.severities.items() if k in REGISTRY and REGISTRY[k].check is None}
