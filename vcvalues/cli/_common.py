@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from vcvalues.legacy.chart import DEFAULT_VERSION, SUPPORTED_RANGE
+from vcvalues.core.chart import MODERN_DEFAULT_VERSION, MODERN_RANGE, SUPPORTED_RANGE
 
 
 def add_chart_arguments(parser: argparse.ArgumentParser) -> None:
@@ -12,13 +12,17 @@ def add_chart_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chart-version",
         metavar="V",
-        help=f"legacy vcluster chart version, {SUPPORTED_RANGE} (default {DEFAULT_VERSION})",
+        help=(
+            f"vcluster chart version: {SUPPORTED_RANGE} (isolation.*) or {MODERN_RANGE} (vcluster.yaml); "
+            f"default: the newest release of the format the file is written in "
+            f"(0.19.10 or {MODERN_DEFAULT_VERSION})"
+        ),
     )
     parser.add_argument(
         "--distro",
         metavar="D",
         choices=["k3s", "k8s", "k0s", "eks"],
-        help="chart flavour: k3s (default), k8s, k0s, eks",
+        help="legacy chart flavour (0.15-0.19): k3s (default), k8s, k0s, eks",
     )
     parser.add_argument(
         "--release", metavar="R", default="vcluster", help="Helm release name (default vcluster)"

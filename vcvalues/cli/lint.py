@@ -20,6 +20,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_chart_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="say which chart (dialect, release) each file is checked against",
+    )
     parser.add_argument("--fix", action="store_true", help="write the fixes of fixable errors into the files")
     parser.add_argument("--disable", action="append", metavar="ID,...", help="switch rules off (repeatable)")
     parser.add_argument(
@@ -54,9 +59,16 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     io.out.write(
         format_diagnostics(
-            outcome.diagnostics, fmt=args.format, files=len(args.files), summaries=outcome.summaries
+            outcome.diagnostics,
+            fmt=args.format,
+            files=len(args.files),
+            summaries=outcome.summaries,
+            charts={name: choice.as_json() for name, choice in outcome.charts.items()},
         )
     )
+    if args.verbose:
+        for name, choice in outcome.charts.items():
+            io.err.write(f"vcvalues: {name}: {choice.describe()}\n")
     for message in outcome.messages:
         io.err.write(f"{message}\n")
     return outcome.exit_code(strict=args.strict)

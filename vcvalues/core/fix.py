@@ -26,6 +26,7 @@ from vcvalues.errors import InputError, VcValuesError
 
 if TYPE_CHECKING:
     from vcvalues.legacy.compile import CompileResult
+    from vcvalues.modern.compile import ModernCompileResult
 
 WIDTH = 1 << 16
 _OPENS_BLOCK = re.compile(r":[ \t]*(#.*)?$")
@@ -37,7 +38,11 @@ class FixError(VcValuesError):
 
 
 def write_fixes(
-    path: str, result: CompileResult, *, original: bytes | None = None, prefix: KeyPath = ()
+    path: str,
+    result: CompileResult | ModernCompileResult,
+    *,
+    original: bytes | None = None,
+    prefix: KeyPath = (),
 ) -> list[str]:
     """Write ``result.fixes`` into the values file ``path``.
 

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.core.load import LoadResult
@@ -14,6 +14,7 @@ from vcvalues.errors import InputError, UnknownRuleError, UsageError
 
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
+    from vcvalues.core.dialect import ChartChoice
 
 STDIN_NAME = "<stdin>"
 
@@ -26,6 +27,8 @@ class LintOutcome:
     summaries: dict[str, str] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     unreadable: int = 0
+    charts: dict[str, ChartChoice] = field(default_factory=dict)
+    """The chart each file was linted against (file name as given -> choice)."""
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 errors (or warnings under strict), 2 a file could not be read."""
@@ -69,17 +72,17 @@ def lint_files(
         UnknownRuleError: ``disable`` names no rule.
         ConfigError: a config file is not valid.
     """
-    from vcvalues.legacy.chart import resolve_chart
-    from vcvalues.legacy.rules import REGISTRY
+    from vcvalues.core.dialect import choose_chart
 
-    resolve_chart(chart_version, distro)  # a bad version is a usage error before any file is read
+    choose_chart(chart_version, distro)  # a bad version is a usage error before any file is read
+    registry = _all_rules()
     lint_each = functools.partial(
         _lint_each,
         chart_version=chart_version,
         distro=distro,
         release=release,
         namespace=namespace,
-        disabled=_check_ids(disable, REGISTRY),
+        disabled=_check_ids(disable, registry),
         config=config,
         fix=fix,
         stdin_text=stdin_text,
@@ -88,8 +91,16 @@ def lint_files(
     outcome = None if fix or not parallel or "-" in files else _in_workers(lint_each, files)
     if outcome is None:
         outcome = lint_each(files)
-    outcome.summaries = {rule_id: rule.summary for rule_id, rule in REGISTRY.items()}
+    outcome.summaries = {rule_id: rule.summary for rule_id, rule in registry.items()}
     return outcome
+
+
+def _all_rules() -> dict[str, Any]:
+    """The rules of both dialects (an id both have means the same problem: the legacy entry is kept)."""
+    from vcvalues.legacy.rules import REGISTRY as LEGACY
+    from vcvalues.modern.rules import REGISTRY as MODERN
+
+    return {**MODERN, **LEGACY}
 
 
 def _in_workers(
@@ -109,6 +120,7 @@ def _in_workers(
         outcome.diagnostics.extend(part.diagnostics)
         outcome.messages.extend(part.messages)
         outcome.unreadable += part.unreadable
+        outcome.charts.update(part.charts)
     return outcome
 
 
@@ -126,9 +138,12 @@ def _lint_each(
     subchart_key: str | None,
 ) -> LintOutcome:
     """Every file in turn, in this process (no summaries)."""
+    from vcvalues.core.chart import ModernRef
     from vcvalues.core.config import config_for
+    from vcvalues.core.dialect import choose_chart
     from vcvalues.core.load import load_path, load_yaml
-    from vcvalues.legacy.compile import compile_loaded
+    from vcvalues.legacy.compile import CompileResult, compile_loaded
+    from vcvalues.modern.compile import ModernCompileResult, compile_modern
 
     outcome = LintOutcome()
     configs: dict[str, RulesConfig] = {}
@@ -150,16 +165,31 @@ def _lint_each(
             configs[folder] = config_for(None if name == "-" else name, explicit=config)
         if subchart_key is not None:
             loaded = subchart_values(loaded, subchart_key)
-        result = compile_loaded(
-            [loaded],
-            chart_version=chart_version,
-            distro=distro,
-            release=release,
-            namespace=namespace,
-            disable=disabled,
-            config=configs[folder],
-            apply_fixes=fix and name != "-",
-        )
+        choice = choose_chart(chart_version, distro, [loaded.data] if loaded.data is not None else [])
+        outcome.charts[name] = choice
+        result: CompileResult | ModernCompileResult
+        if isinstance(choice.chart, ModernRef):
+            result = compile_modern(
+                [loaded],
+                choice.chart,
+                distro=distro,
+                release=release,
+                namespace=namespace,
+                disable=disabled,
+                config=configs[folder],
+                apply_fixes=fix and name != "-",
+            )
+        else:
+            result = compile_loaded(
+                [loaded],
+                chart_version=chart_version,
+                distro=distro,
+                release=release,
+                namespace=namespace,
+                disable=disabled,
+                config=configs[folder],
+                apply_fixes=fix and name != "-",
+            )
         diagnostics = result.diagnostics
         if fix and name != "-":
             from vcvalues.core.fix import write_fixes

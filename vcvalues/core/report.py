@@ -157,7 +157,16 @@ def format_diagnostics(
     fmt: str = "text",
     files: int = 1,
     summaries: Mapping[str, str] | None = None,
+    charts: Mapping[str, Mapping[str, object]] | None = None,
 ) -> str:
-    """Render diagnostics (sorted by place) in one of FORMATS."""
+    """Render diagnostics (sorted by place) in one of FORMATS.
+
+    ``charts`` (file -> the chart it was checked against) is added to the JSON document as ``"charts"``.
+    """
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
-    return REPORTERS[fmt](ordered, files, summaries or {})
+    text = REPORTERS[fmt](ordered, files, summaries or {})
+    if fmt == "json" and charts:
+        document = json.loads(text)
+        document["charts"] = dict(charts)
+        text = json.dumps(document, indent=2) + "\n"
+    return text

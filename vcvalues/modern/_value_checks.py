@@ -26,12 +26,16 @@ RESOURCE_MAPS = frozenset({"limits", "requests"})
 STRBOOL_WORDS = frozenset({"auto", "true", "false"})
 
 
-def dialect_diagnostics(values: dict[str, Any], ref: ModernRef, provenance: Provenance) -> list[Diagnostic]:
+def dialect_diagnostics(
+    values: dict[str, Any], ref: ModernRef, provenance: Provenance, distro: str | None = None
+) -> list[Diagnostic]:
     """Legacy (0.15-0.19) top-level keys in values for a 0.20+ chart."""
+    from vcvalues.core.chart import Distro
     from vcvalues.core.dialect import legacy_keys
 
     file = provenance.files[-1].file if provenance.files else "values.yaml"
     target = "0.36" if ref.version.minor >= 36 else "0.20"
+    flavour = Distro.parse(distro).value
     return [
         located(
             "dialect-mismatch",
@@ -39,7 +43,7 @@ def dialect_diagnostics(values: dict[str, Any], ref: ModernRef, provenance: Prov
             provenance,
             path,
             f"{path[0]} is a legacy (0.15-0.19) key; chart {ref.version} reads the 0.20+ format",
-            f"convert the file: vcvalues convert -f {file} --to {target}",
+            f"convert the file: vcvalues convert -f {file} --distro {flavour} --to {target}",
             key=True,
         )
         for path in legacy_keys(values)

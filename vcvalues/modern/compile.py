@@ -78,6 +78,7 @@ def compile_modern(
     loaded: Sequence[LoadResult],
     chart: ModernRef,
     *,
+    distro: str | None = None,
     set_values: Sequence[str] = (),
     set_string_values: Sequence[str] = (),
     release: str = DEFAULT_RELEASE,
@@ -88,6 +89,8 @@ def compile_modern(
     config: RulesConfig | None = None,
 ) -> ModernCompileResult:
     """Compile 0.20+ values already read, as ``helm install -f FILE... --set ...`` would see them.
+
+    ``distro`` (a legacy chart flavour) only names the chart in the ``convert`` hint for legacy keys.
 
     Raises:
         UsageError: bad --set syntax.
@@ -107,7 +110,7 @@ def compile_modern(
     user_values = merge_files([r.data for r in loaded if r.data is not None])
     apply_set(user_values, set_values, set_string_values, provenance)
     result.user_values = user_values
-    diagnostics.extend(checks.dialect_diagnostics(user_values, chart, provenance))
+    diagnostics.extend(checks.dialect_diagnostics(user_values, chart, provenance, distro))
     conflicts: list[TypeConflict] = []
     result.values = coalesce(
         user_values, release_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
