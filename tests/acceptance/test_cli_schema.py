@@ -87,7 +87,10 @@ def test_output_file_is_written_whole(tmp_path):
             ["--chart-version", "0.14.0"],
             "vcvalues: error: chart version 0.14.0 is not a supported vcluster release",
         ),
-        (["--chart-version", "0.20.0"], "vcvalues: error: chart version 0.20.0 uses the 0.20+ values format"),
+        (
+            ["--chart-version", "0.36.2"],
+            "vcvalues: error: chart version 0.36.2 is not a supported vcluster release; supported: 0.15.0",
+        ),
         (["--check"], "vcvalues: error: --check needs at least one schema file"),
         (["x.json"], "vcvalues: error: unexpected argument 'x.json' (did you mean --check x.json?)"),
         (["--check", "x.json", "-o", "y.json"], "vcvalues: error: --check and -o cannot be used together"),

@@ -59,3 +59,23 @@ def test_every_release_values_yaml_passes_helm_and_lint(helm, load_chart, releas
     load_chart(release).validate_schema({})
     loaded = load_path(chart_path(release) / "values.yaml")
     assert compile_modern([loaded], resolve_modern(release)).diagnostics == []
+
+
+def test_helm_enforces_our_exported_schema(helm, release, tmp_path) -> None:
+    """Our schema in place of the chart's: Helm v4 loads it, the defaults pass, a bad quantity fails."""
+    import json
+    import shutil
+
+    from tests.oracle.conftest import chart_path
+    from vcvalues.modern.schema import export_schema
+
+    target = tmp_path / "chart"
+    shutil.copytree(chart_path(release), target)
+    (target / "values.schema.json").write_text(json.dumps(export_schema(resolve_modern(release))))
+    chart = helm.Chart.load(str(target))
+    chart.validate_schema({})
+    chart.validate_schema({"policies": {"resourceQuota": {"enabled": True, "quota": {"requests.cpu": "20"}}}})
+    with pytest.raises(helm.HelmValuesError, match=r"requests\.cpu"):
+        chart.validate_schema({"policies": {"resourceQuota": {"quota": {"requests.cpu": "20GB"}}}})
+    with pytest.raises(helm.HelmValuesError):
+        chart.validate_schema({"policies": {"resourceQuota": {"enabeld": True}}})

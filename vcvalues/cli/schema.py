@@ -11,14 +11,15 @@ regenerating the schema is caught too.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from vcvalues.legacy.chart import DEFAULT_VERSION, SUPPORTED_RANGE
+from vcvalues.core.chart import DEFAULT_VERSION, MODERN_RANGE, SUPPORTED_RANGE
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from vcvalues.cli import IO
+    from vcvalues.core.chart import AnyChart
     from vcvalues.core.umbrella import SchemaTarget
 
 
@@ -27,7 +28,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chart-version",
         metavar="V",
-        help=f"legacy vcluster chart version, {SUPPORTED_RANGE} (default {DEFAULT_VERSION})",
+        help=(
+            f"vcluster chart version: {SUPPORTED_RANGE} (isolation.*) or {MODERN_RANGE} (vcluster.yaml) "
+            f"(default {DEFAULT_VERSION})"
+        ),
     )
     parser.add_argument(
         "--distro", metavar="D", choices=["k3s", "k8s", "k0s", "eks"], help="k3s (default), k8s, k0s, eks"
@@ -84,11 +88,9 @@ def _one_per_schema(files: list[str]) -> list[str]:
 
 
 def _export(args: argparse.Namespace, io: IO) -> int:
-    from vcvalues.legacy.chart import resolve_chart
-    from vcvalues.legacy.schema import dump_schema, export_schema
+    from vcvalues.legacy.schema import dump_schema
 
-    ref = resolve_chart(args.chart_version, args.distro)
-    text = dump_schema(export_schema(ref, subchart_key=args.subchart_key))
+    text = dump_schema(schema_for(_chart(args), subchart_key=args.subchart_key))
     if args.output is None:
         io.out.write(text)
         return 0
@@ -104,7 +106,7 @@ def _check(name: str, args: argparse.Namespace, io: IO) -> int:
 
     from vcvalues.core.load import read_source
     from vcvalues.core.umbrella import CHART_FILE, SCHEMA_FILE
-    from vcvalues.legacy.schema import export_schema, schema_diff
+    from vcvalues.legacy.schema import schema_diff
 
     given = Path(name)
     schema_file = given.parent / SCHEMA_FILE if given.name == CHART_FILE else given
@@ -120,7 +122,7 @@ def _check(name: str, args: argparse.Namespace, io: IO) -> int:
         )
         return 1
     text = read_source(schema_file).decode("utf-8", errors="replace")
-    diff = schema_diff(text, export_schema(target.ref, subchart_key=target.subchart_key), name=shown)
+    diff = schema_diff(text, schema_for(target.ref, subchart_key=target.subchart_key), name=shown)
     if diff is None:
         return 0
     io.out.write(diff)
@@ -134,9 +136,28 @@ def _check(name: str, args: argparse.Namespace, io: IO) -> int:
 def _target(given: Path, args: argparse.Namespace) -> SchemaTarget | None:
     """The chart a checked file is for: explicit options, else the Chart.yaml beside it, else defaults."""
     from vcvalues.core.umbrella import CHART_FILE, SchemaTarget, find_dependency
-    from vcvalues.legacy.chart import resolve_chart
 
     chart_file = given if given.name == CHART_FILE else given.parent / CHART_FILE
     if args.chart_version is None and args.distro is None and chart_file.is_file():
         return find_dependency(chart_file, subchart_key=args.subchart_key)
-    return SchemaTarget(resolve_chart(args.chart_version, args.distro), args.subchart_key)
+    return SchemaTarget(_chart(args), args.subchart_key)
+
+
+def _chart(args: argparse.Namespace) -> AnyChart:
+    """--chart-version picks the dialect: 0.15-0.19 legacy (with --distro), 0.20+ the vcluster.yaml chart."""
+    from vcvalues.core.dialect import choose_chart
+
+    return choose_chart(args.chart_version, args.distro).chart
+
+
+def schema_for(ref: AnyChart, *, subchart_key: str | None) -> dict[str, Any]:
+    """The schema vcvalues exports for a chart of either dialect."""
+    from vcvalues.core.chart import ModernRef
+
+    if isinstance(ref, ModernRef):
+        from vcvalues.modern.schema import export_schema as export_modern
+
+        return export_modern(ref, subchart_key=subchart_key)
+    from vcvalues.legacy.schema import export_schema
+
+    return export_schema(ref, subchart_key=subchart_key)

@@ -12,8 +12,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from vcvalues.core.chart import (
+    MODERN_RELEASES,
+    AnyChart,
+    ChartRef,
+    ChartVersion,
+    resolve_chart,
+    resolve_modern,
+)
 from vcvalues.errors import UsageError
-from vcvalues.legacy.chart import ChartRef, resolve_chart
 
 CHART_FILE = "Chart.yaml"
 SCHEMA_FILE = "values.schema.json"
@@ -26,18 +33,21 @@ _EXACT = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
 class SchemaTarget:
     """The schema a ``values.schema.json`` must hold: a chart, nested under ``subchart_key`` or not."""
 
-    ref: ChartRef
+    ref: AnyChart
     subchart_key: str | None = None
 
     def describe(self) -> str:
-        """``vcluster k3s 0.19.10 under 'vcluster'``."""
+        """``vcluster k3s 0.19.10 under 'vcluster'`` (``vcluster 0.36.1`` for a 0.20+ release)."""
         where = f" under {self.subchart_key!r}" if self.subchart_key else ""
-        return f"vcluster {self.ref.distro.value} {self.ref.version}{where}"
+        flavour = f" {self.ref.distro.value}" if isinstance(self.ref, ChartRef) else ""
+        return f"vcluster{flavour} {self.ref.version}{where}"
 
     def command(self, output: str) -> str:
         """The command that writes this schema to ``output``."""
         key = f" --subchart-key {self.subchart_key}" if self.subchart_key else ""
-        chart = f"--chart-version {self.ref.version} --distro {self.ref.distro.value}"
+        chart = f"--chart-version {self.ref.version}"
+        if isinstance(self.ref, ChartRef):
+            chart += f" --distro {self.ref.distro.value}"
         return f"vcvalues schema {chart}{key} -o {output}"
 
 
@@ -95,5 +105,9 @@ def find_dependency(chart_file: Path, *, subchart_key: str | None = None) -> Sch
             f"{chart_file}: dependency {dependency['name']} has version {version!r}, not an exact release: "
             "pin it (e.g. 0.19.10) or pass --chart-version"
         )
-    ref = resolve_chart(version, CHART_DISTROS[str(dependency["name"])])
+    ref: AnyChart
+    if dependency["name"] == "vcluster" and ChartVersion.parse(version).triple >= MODERN_RELEASES[0]:
+        ref = resolve_modern(version)
+    else:
+        ref = resolve_chart(version, CHART_DISTROS[str(dependency["name"])])
     return SchemaTarget(ref, str(dependency.get("alias") or dependency["name"]))

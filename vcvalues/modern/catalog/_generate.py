@@ -42,7 +42,8 @@ def read_schema(chart: Path) -> dict[str, Any]:
 
 
 def to_draft7(upstream: dict[str, Any]) -> dict[str, Any]:
-    """The 2020-12 upstream schema in draft-07 spelling (same verdicts: it uses no 2020-12-only keyword)."""
+    """The 2020-12 upstream schema in draft-07 spelling, with the same verdicts: it uses no 2020-12-only
+    keyword, and a keyword beside a ``$ref`` (which draft-07 would ignore) moves into an ``allOf``."""
     root = _strip(upstream)
     root["definitions"] = {name: _strip(node) for name, node in upstream.get("$defs", {}).items()}
     return {"$schema": DRAFT_07, **root}
@@ -63,6 +64,9 @@ def _strip(node: Any) -> Any:
             out[key] = {name: _strip(item) for name, item in value.items()}
         else:
             out[key] = _strip(value)
+    if "$ref" in out and len(out) > 1:
+        # 2020-12 applies keywords beside a $ref, draft-07 ignores them: keep them through allOf
+        out = {"allOf": [{"$ref": out.pop("$ref")}], **out}
     return out
 
 
