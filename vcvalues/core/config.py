@@ -176,8 +176,10 @@ def _parse(text: str, name: str, *, builtin: bool) -> RulesConfig:
 
 
 def _setting(rule_id: str, item: Any, fail: Any) -> RuleSetting:
-    from vcvalues.legacy.rules import REGISTRY
+    from vcvalues.legacy.rules import REGISTRY as LEGACY
+    from vcvalues.modern.rules import REGISTRY as MODERN
 
+    REGISTRY = {**MODERN, **LEGACY}  # a config serves files of both dialects
     path = ("rules", rule_id)
     rule = REGISTRY.get(rule_id)
     if rule is None:

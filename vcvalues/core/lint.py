@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vcvalues.core.chart import Dialect
 from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.core.load import LoadResult
 from vcvalues.errors import InputError, UnknownRuleError, UsageError
@@ -15,6 +16,8 @@ from vcvalues.errors import InputError, UnknownRuleError, UsageError
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
     from vcvalues.core.dialect import ChartChoice
+    from vcvalues.legacy.compile import CompileResult
+    from vcvalues.modern.compile import ModernCompileResult
 
 STDIN_NAME = "<stdin>"
 
@@ -75,14 +78,13 @@ def lint_files(
     from vcvalues.core.dialect import choose_chart
 
     choose_chart(chart_version, distro)  # a bad version is a usage error before any file is read
-    registry = _all_rules()
     lint_each = functools.partial(
         _lint_each,
         chart_version=chart_version,
         distro=distro,
         release=release,
         namespace=namespace,
-        disabled=_check_ids(disable, registry),
+        disabled=_check_ids(disable, _rules({Dialect.LEGACY, Dialect.MODERN})) if disable else frozenset(),
         config=config,
         fix=fix,
         stdin_text=stdin_text,
@@ -91,16 +93,26 @@ def lint_files(
     outcome = None if fix or not parallel or "-" in files else _in_workers(lint_each, files)
     if outcome is None:
         outcome = lint_each(files)
-    outcome.summaries = {rule_id: rule.summary for rule_id, rule in registry.items()}
+    used = {choice.dialect for choice in outcome.charts.values()} or {Dialect.LEGACY}
+    outcome.summaries = {rule_id: rule.summary for rule_id, rule in _rules(used).items()}
     return outcome
 
 
-def _all_rules() -> dict[str, Any]:
-    """The rules of both dialects (an id both have means the same problem: the legacy entry is kept)."""
-    from vcvalues.legacy.rules import REGISTRY as LEGACY
-    from vcvalues.modern.rules import REGISTRY as MODERN
+def _rules(dialects: set[Dialect]) -> dict[str, Any]:
+    """The rules of the dialects (an id both have means the same problem: the legacy entry is kept).
 
-    return {**MODERN, **LEGACY}
+    Only the dialects asked for are imported: linting 0.20+ files never loads the legacy rules.
+    """
+    registry: dict[str, Any] = {}
+    if Dialect.MODERN in dialects:
+        from vcvalues.modern.rules import REGISTRY as MODERN
+
+        registry.update(MODERN)
+    if Dialect.LEGACY in dialects:
+        from vcvalues.legacy.rules import REGISTRY as LEGACY
+
+        registry.update(LEGACY)
+    return registry
 
 
 def _in_workers(
@@ -142,8 +154,7 @@ def _lint_each(
     from vcvalues.core.config import config_for
     from vcvalues.core.dialect import choose_chart
     from vcvalues.core.load import load_path, load_yaml
-    from vcvalues.legacy.compile import CompileResult, compile_loaded
-    from vcvalues.modern.compile import ModernCompileResult, compile_modern
+    from vcvalues.modern.compile import compile_modern
 
     outcome = LintOutcome()
     configs: dict[str, RulesConfig] = {}
@@ -180,6 +191,8 @@ def _lint_each(
                 apply_fixes=fix and name != "-",
             )
         else:
+            from vcvalues.legacy.compile import compile_loaded
+
             result = compile_loaded(
                 [loaded],
                 chart_version=chart_version,
