@@ -16,9 +16,9 @@ A quota with scopes only covers the pods its scopes match; when that cannot be d
 
 from __future__ import annotations
 
+from vcvalues.core import k8s_resources as _k8s
 from vcvalues.core.diagnostics import KeyPath, Severity
 from vcvalues.core.quantity import Quantity
-from vcvalues.legacy.rules import _k8s
 from vcvalues.legacy.rules._base import Rule, RuleContext
 from vcvalues.legacy.rules._controlplane import ControlPlaneUse, PodUse, control_plane_use
 from vcvalues.legacy.rules._values import (

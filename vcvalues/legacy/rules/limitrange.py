@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 
+from vcvalues.core import k8s_resources as _k8s
 from vcvalues.core.diagnostics import Severity
-from vcvalues.legacy.rules import _k8s
 from vcvalues.legacy.rules._base import Rule, RuleContext
 from vcvalues.legacy.rules._values import (
     LR_DEFAULT,

@@ -9,35 +9,13 @@ shorter prefix. An IPv6 entry is never inside an IPv4 ``cidr`` (and vice versa).
 
 from __future__ import annotations
 
-import ipaddress
-import re
-
+from vcvalues.core.cidr import parse_cidr
 from vcvalues.core.diagnostics import Severity
 from vcvalues.legacy.rules._base import Rule, RuleContext
 from vcvalues.legacy.rules._values import IP_BLOCK, SA_FLAG, get, isolation
 
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-_PREFIX = re.compile(r"^[0-9]+$")
 _NS = ("isolation", "namespace")
 NP = "isolation:\n  enabled: true\n  networkPolicy:\n    outgoingConnections:\n      ipBlock:\n"
-
-
-def parse_cidr(text: object) -> Network | None:
-    """``text`` as Go's ParseCIDRSloppy reads it (address/prefix, host bits allowed), or None."""
-    if not isinstance(text, str) or text.count("/") != 1 or "%" in text:
-        return None
-    address, prefix = text.split("/")
-    if not _PREFIX.match(prefix):
-        return None
-    if "." in address and ":" not in address:  # sloppy IPv4: octets may have leading zeros
-        octets = address.split(".")
-        if len(octets) != 4 or not all(o.isdigit() and len(o) <= 3 for o in octets):
-            return None
-        address = ".".join(str(int(o)) for o in octets)
-    try:
-        return ipaddress.ip_network(f"{address}/{int(prefix)}", strict=False)
-    except ValueError:
-        return None
 
 
 def check_cidr(ctx: RuleContext) -> None:

@@ -1,6 +1,6 @@
 """ResourceQuota validity: the checks the API server runs on ``spec.hard``, ``spec.scopes`` and
 ``spec.scopeSelector`` (kubernetes pkg/apis/core/validation/validation.go ``ValidateResourceQuotaSpec``;
-tables in :mod:`vcvalues.legacy.rules._k8s`). The chart copies the values verbatim, so each of these makes
+tables in :mod:`vcvalues.core.k8s_resources`). The chart copies the values verbatim, so each of these makes
 ``helm install`` fail.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from vcvalues.core import k8s_resources as _k8s
 from vcvalues.core.diagnostics import KeyPath, Severity
 from vcvalues.core.gofmt import strval
 from vcvalues.core.quantity import Quantity
-from vcvalues.legacy.rules import _k8s
 from vcvalues.legacy.rules._base import Rule, RuleContext
 from vcvalues.legacy.rules._values import QUOTA, SA_FLAG, as_map, get, quantity
 

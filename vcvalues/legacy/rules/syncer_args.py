@@ -104,7 +104,7 @@ def _selector_problem(text: str) -> str | None:
         key, sep, value = part.partition("=")
         if not sep or not key.strip():
             return f"{part!r} is not key=value"
-        from vcvalues.legacy.rules._k8s import qualified_name_problem
+        from vcvalues.core.k8s_resources import qualified_name_problem
 
         if qualified_name_problem(key) is not None or len(value) > 63 or not _LABEL_VALUE.match(value):
             return f"{part!r} is not a valid label key=value"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.legacy.rules._helpers import messages, run
-from vcvalues.legacy.rules import _k8s
-from vcvalues.legacy.rules.network import parse_cidr
+from vcvalues.core import k8s_resources as _k8s
+from vcvalues.core.cidr import parse_cidr
 
 SA = "syncer:\n  extraArgs:\n  - --service-account-token-secrets\n"
 QUOTA = "isolation:\n  resourceQuota:\n    quota:\n"
