@@ -115,8 +115,11 @@ def compile_modern(
     result.values = coalesce(
         user_values, release_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
     )
-    diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts)
-    diagnostics.extend(checks.schema_diagnostics(result.values, chart, provenance))
+    schema = checks.schema_diagnostics(result.values, chart, provenance)
+    refused = {d.key_path for d in schema}
+    # a conflict the schema refuses is reported once, as the schema error (Helm stops on it)
+    diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts if c.path not in refused)
+    diagnostics.extend(schema)
     diagnostics.extend(checks.quantity_diagnostics(user_values, provenance))
     diagnostics.extend(checks.strbool_diagnostics(user_values, chart, provenance))
     disabled = frozenset(disable) | (config.disabled if config is not None else frozenset())

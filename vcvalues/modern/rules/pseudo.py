@@ -94,9 +94,15 @@ RULES: tuple[Rule, ...] = (
         default_severity=WARNING,
         summary="a map where the chart has a scalar, or a scalar where the chart has a map",
         why="Helm prints a warning and keeps one of the two; part of the chart's defaults is lost",
-        fail_example="policies:\n  resourceQuota:\n    enabled:\n      value: true\n",
-        fail_at=(4, 7),
-        pass_example="policies:\n  resourceQuota:\n    enabled: true\n",
+        fail_example=(
+            "policies:\n  resourceQuota:\n    scopeSelector:\n      matchExpressions:\n"
+            "        scopeName: PriorityClass\n"
+        ),
+        fail_at=(5, 9),
+        pass_example=(
+            "policies:\n  resourceQuota:\n    scopeSelector:\n      matchExpressions:\n"
+            "      - scopeName: PriorityClass\n        operator: Exists\n"
+        ),
         source="helm pkg/chartutil coalesce.go",
     ),
     Rule(
