@@ -19,6 +19,21 @@ def _indent(text: str) -> str:
     return "".join(f"    {line}\n" for line in text.splitlines())
 
 
+def modern_text(rule: Rule) -> str:
+    """The 0.20+ (vcluster.yaml) examples of a rule, as printed after (or instead of) the legacy ones."""
+    line, column = rule.fail_at
+    parts = [
+        f"\nin vcluster.yaml (charts 0.20+): {rule.summary}\n",
+        f"  {rule.why}\n",
+        f"\nfailing example (--chart-version 0.36.1), reported at {line}:{column}:\n",
+        _indent(rule.fail_example),
+        f"\npassing example:\n{_indent(rule.pass_example)}",
+    ]
+    if rule.source:
+        parts.append(f"\nsource: {rule.source}\n")
+    return "".join(parts)
+
+
 def explain_text(rule: Rule) -> str:
     """The explanation of one rule as printed."""
     from vcvalues.core.suppress import ALWAYS_ON
@@ -60,12 +75,18 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     from vcvalues.errors import UnknownRuleError
     from vcvalues.legacy.rules import REGISTRY
+    from vcvalues.modern.rules import REGISTRY as MODERN
 
     rule = REGISTRY.get(args.rule_id)
-    if rule is None:
-        close = get_close_matches(args.rule_id, list(REGISTRY), n=1)
+    modern = MODERN.get(args.rule_id)
+    if rule is None and modern is None:
+        close = get_close_matches(args.rule_id, [*REGISTRY, *MODERN], n=1)
         guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
         raise UnknownRuleError(f"no rule {args.rule_id!r}{guess}")
-    text = explain_text(rule)
+    if rule is None:
+        assert modern is not None
+        text = explain_text(modern).replace("failing example,", "failing example (--chart-version 0.36.1),")
+    else:
+        text = explain_text(rule) + (modern_text(modern) if modern is not None else "")
     io.out.write(text if text.endswith("\n") else text + "\n")
     return 0

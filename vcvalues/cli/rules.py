@@ -19,7 +19,14 @@ def run(args: argparse.Namespace, io: IO) -> int:
     import json
 
     from vcvalues.core.suppress import ALWAYS_ON
-    from vcvalues.legacy.rules import REGISTRY
+    from vcvalues.legacy.rules import REGISTRY as LEGACY
+    from vcvalues.modern.rules import REGISTRY as MODERN
+
+    # legacy rules first (their order), then the rules only 0.20+ values have
+    REGISTRY = {**LEGACY, **{k: v for k, v in MODERN.items() if k not in LEGACY}}
+
+    def dialects(rule_id: str) -> list[str]:
+        return [name for name, registry in (("legacy", LEGACY), ("modern", MODERN)) if rule_id in registry]
 
     if args.format == "json":
         rows = [
@@ -29,6 +36,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
                 "fixable": rule.fixable,
                 "always_on": rule.id in ALWAYS_ON,
                 "summary": rule.summary,
+                "dialects": dialects(rule.id),
             }
             for rule in REGISTRY.values()
         ]
@@ -37,5 +45,6 @@ def run(args: argparse.Namespace, io: IO) -> int:
     width = max(len(rule_id) for rule_id in REGISTRY)
     for rule in REGISTRY.values():
         fix = "fix" if rule.fixable else "   "
-        io.out.write(f"{rule.id:<{width}}  {rule.default_severity.label:<7}  {fix}  {rule.summary}\n")
+        only = "" if rule.id in LEGACY else " (vcluster.yaml 0.20+ only)"
+        io.out.write(f"{rule.id:<{width}}  {rule.default_severity.label:<7}  {fix}  {rule.summary}{only}\n")
     return 0
