@@ -37,7 +37,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="VALUES.yaml",
         help="take the level from these vcluster values (repeatable, merged as helm -f)",
     )
-    parser.add_argument("--chart-version", metavar="V", help="legacy chart version for --values")
+    parser.add_argument(
+        "--chart-version",
+        metavar="V",
+        help="chart version for --values (0.15-0.19 or 0.20+; default: detected)",
+    )
     parser.add_argument(
         "--distro", metavar="D", choices=["k3s", "k8s", "k0s", "eks"], help="chart flavour for --values"
     )
@@ -53,6 +57,10 @@ def _enforced(args: argparse.Namespace, io: IO) -> tuple[EnforcedStandard | None
     """What --values enforces; an exit code when the values cannot be read."""
     from vcvalues.core.diagnostics import Severity
     from vcvalues.core.report import format_diagnostics
+
+    modern = _modern_values(args)
+    if modern is not None:  # 0.20+ values (vcluster.yaml): the level is policies.podSecurityStandard
+        return modern, None
     from vcvalues.legacy.compile import compile_values
     from vcvalues.pss.vcluster import enforced_standard
 
@@ -65,6 +73,23 @@ def _enforced(args: argparse.Namespace, io: IO) -> tuple[EnforcedStandard | None
         io.err.write("vcvalues: error: the values cannot be read, so the enforced standard is unknown\n")
         return None, 1
     return enforced_standard(result.values, result.chart.version), None
+
+
+def _modern_values(args: argparse.Namespace) -> EnforcedStandard | None:
+    """What 0.20+ values enforce (by --chart-version, or read from the files); None for legacy values."""
+    from vcvalues.core.chart import ModernRef
+    from vcvalues.core.dialect import choose_chart
+    from vcvalues.core.load import load_path
+
+    loaded = [load_path(name) for name in args.values]
+    choice = choose_chart(args.chart_version, args.distro, [r.data for r in loaded if r.data is not None])
+    if not isinstance(choice.chart, ModernRef) or any(r.data is None for r in loaded):
+        return None  # legacy, or unreadable: the legacy path reports the syntax error
+    from vcvalues.modern.compile import compile_modern
+    from vcvalues.modern.pod_security import enforced_standard
+
+    result = compile_modern(loaded, choice.chart, run_rules=False)
+    return enforced_standard(result.values, choice.chart.version)
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
