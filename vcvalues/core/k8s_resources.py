@@ -10,6 +10,7 @@ and k8s.io/apimachinery pkg/util/validation (IsQualifiedName, IsDNS1123Subdomain
 
 from __future__ import annotations
 
+import difflib
 import re
 
 STANDARD_QUOTA_RESOURCES = (
@@ -178,3 +179,14 @@ def is_standard_quota_resource(name: str) -> bool:
 def overcommit_allowed(name: str) -> bool:
     """IsOvercommitAllowed: native and not hugepages."""
     return is_native(name) and not name.startswith(HUGEPAGES)
+
+
+def quota_name_suggestion(name: str) -> str | None:
+    """The quota resource name a misspelt ``name`` most likely means (``limits.pods`` -> ``pods``)."""
+    for prefix in ("limits.", "requests."):
+        rest = name.removeprefix(prefix)
+        if rest != name and (rest in STANDARD_QUOTA_RESOURCES or rest.startswith("count/")):
+            return rest
+    candidates = [*STANDARD_QUOTA_RESOURCES, *COUNT_RESOURCES]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None

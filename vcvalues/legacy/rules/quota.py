@@ -21,23 +21,13 @@ SELECTOR_PATH = ("isolation", "resourceQuota", "scopeSelector", "matchExpression
 ISO = "isolation:\n  enabled: true\n  resourceQuota:\n"
 
 
-def _suggest(name: str) -> str | None:
-    for prefix in ("limits.", "requests."):
-        rest = name.removeprefix(prefix)
-        if rest != name and (rest in _k8s.STANDARD_QUOTA_RESOURCES or rest.startswith("count/")):
-            return rest
-    candidates = [*_k8s.STANDARD_QUOTA_RESOURCES, *_k8s.COUNT_RESOURCES]
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
 def check_names(ctx: RuleContext) -> None:
     """quota-resource-name."""
     for name, value in as_map(get(ctx.values, QUOTA)).items():
         problem = _k8s.quota_name_problem(str(name))
         if problem is None or value is None or isinstance(value, dict):  # a map: see claim_schema_issue
             continue
-        guess = _suggest(str(name))
+        guess = _k8s.quota_name_suggestion(str(name))
         ctx.report(
             (*QUOTA, name),
             f"{name!r} is not a valid quota resource name: {problem}",
