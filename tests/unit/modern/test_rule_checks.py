@@ -185,3 +185,65 @@ def test_rules_can_be_disabled_and_suppressed() -> None:
         "type: LoadBalancer", "type: LoadBalancer  # vcvalues: disable=expose-needs-nodeports"
     )
     assert found(lint(text)) == []
+
+
+EXPOSED = """\
+    policies:
+      networkPolicy:
+        enabled: true
+    controlPlane:
+      service:
+        spec:
+          type: LoadBalancer
+    """
+
+
+def test_netpol_blocks_exposure_only_in_the_releases_that_block() -> None:
+    assert found(lint(EXPOSED, "0.30.5")) == []
+    assert found(lint(EXPOSED, "0.31.0")) == [("netpol-blocks-exposure", 7, 13)]
+    assert found(lint(EXPOSED, "0.33.1")) == [("netpol-blocks-exposure", 7, 13)]
+    assert found(lint(EXPOSED, "0.33.2")) == []
+
+
+def test_netpol_blocks_exposure_through_the_ingress_and_a_rule_with_peers_does_not_help() -> None:
+    text = """\
+    policies:
+      networkPolicy:
+        enabled: true
+        controlPlane:
+          ingress:
+          - from:
+            - podSelector: {}
+            ports:
+            - port: 8443
+    controlPlane:
+      ingress:
+        enabled: true
+    """
+    assert found(lint(text, "0.32.0")) == [("netpol-blocks-exposure", 12, 14)]
+
+
+def test_quota_names_and_integers() -> None:
+    result = lint(
+        """\
+        policies:
+          resourceQuota:
+            enabled: true
+            quota:
+              limits.pods: 10
+              hard.cpu: 1
+              count/services: -1
+              services: 1.5
+        """
+    )
+    assert found(result) == [
+        ("quota-resource-name", 5, 7),
+        ("quota-resource-name", 6, 7),
+        ("quota-integer-resource", 7, 23),
+        ("quota-integer-resource", 8, 17),
+    ]
+    assert result.diagnostics[0].hint == "did you mean 'pods'?"
+
+
+def test_quota_rules_wait_for_the_quota_to_render() -> None:
+    assert found(lint("policies:\n  resourceQuota:\n    quota:\n      limits.pods: 10\n")) == []

@@ -15,24 +15,34 @@ from vcvalues.modern.compile import ModernCompileResult, compile_modern
 from vcvalues.modern.rules import REGISTRY
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "modern"
+CHART = re.compile(r"^# vcvalues-example: chart=(?P<version>[0-9.]+)$", re.M)
 EXPECT = re.compile(r"^# expect: (?P<rule>[a-z0-9-]+) (?P<line>[0-9]+):(?P<column>[0-9]+)$", re.M)
 FILES = sorted(EXAMPLES.glob("*/*/*.yaml"))
 
 
-def lint(text: str, file: str = "vcluster.yaml") -> ModernCompileResult:
-    return compile_modern([load_yaml(text, file=file)], resolve_modern("0.36.1"))
+def lint(text: str, file: str = "vcluster.yaml", version: str | None = None) -> ModernCompileResult:
+    chosen = CHART.search(text)
+    release = version or (chosen["version"] if chosen else "0.36.1")
+    return compile_modern([load_yaml(text, file=file)], resolve_modern(release))
 
 
 @pytest.mark.parametrize("rule_id", list(REGISTRY))
 def test_fail_example_triggers_exactly_the_rule(rule_id: str) -> None:
     rule = REGISTRY[rule_id]
-    found = [(d.rule_id, d.line, d.column) for d in lint(rule.fail_example).diagnostics]
+    found = [
+        (d.rule_id, d.line, d.column)
+        for d in lint(rule.fail_example, version=rule.example.chart_version).diagnostics
+    ]
     assert found == [(rule_id, *rule.fail_at)]
 
 
 @pytest.mark.parametrize("rule_id", list(REGISTRY))
 def test_pass_example_triggers_nothing(rule_id: str) -> None:
-    assert [(d.rule_id, d.line, d.column) for d in lint(REGISTRY[rule_id].pass_example).diagnostics] == []
+    rule = REGISTRY[rule_id]
+    assert [
+        (d.rule_id, d.line, d.column)
+        for d in lint(rule.pass_example, version=rule.example.chart_version).diagnostics
+    ] == []
 
 
 @pytest.mark.parametrize("rule_id", list(REGISTRY))

@@ -11,7 +11,7 @@ from typing import Any
 
 from vcvalues.core.cidr import parse_cidr
 from vcvalues.core.diagnostics import KeyPath, Severity
-from vcvalues.modern.rules._base import ModernRuleContext, Rule, at, go_truthy
+from vcvalues.modern.rules._base import Example, ModernRuleContext, Rule, at, go_truthy
 
 NP = ("policies", "networkPolicy")
 HINT = "write a CIDR such as 0.0.0.0/0 or 10.0.0.0/8 (address/prefix)"
@@ -110,11 +110,109 @@ def check_scope(ctx: ModernRuleContext) -> None:
         )
 
 
+def check_blocks_exposure(ctx: ModernRuleContext) -> None:
+    """netpol-blocks-exposure."""
+    if not ((0, 31, 0) <= ctx.chart.version.triple < (0, 33, 2)):
+        return  # before 0.31 the policies are egress only; 0.33.2 opens 8443 itself (PR #3765)
+    if not go_truthy(at(ctx.values, (*NP, "enabled"))):
+        return
+    kind = at(ctx.values, ("controlPlane", "service", "spec", "type"))
+    ingress = go_truthy(at(ctx.values, ("controlPlane", "ingress", "enabled")))
+    if kind not in ("LoadBalancer", "NodePort") and not ingress:
+        return
+    rules = at(ctx.values, (*NP, "controlPlane", "ingress"))
+    if any(_admits_8443(rule) for rule in (rules if isinstance(rules, list) else [])):
+        return
+    how = f"controlPlane.service.spec.type {kind}" if kind in ("LoadBalancer", "NodePort") else "the ingress"
+    path = (
+        ("controlPlane", "service", "spec", "type")
+        if kind in ("LoadBalancer", "NodePort")
+        else (
+            "controlPlane",
+            "ingress",
+            "enabled",
+        )
+    )
+    ctx.report(
+        path,
+        f"{how} exposes the API server, but from chart 0.31.0 to 0.33.1 the control-plane network policy "
+        "admits ingress only from inside the namespace: kubectl from outside times out "
+        "(loft-sh/vcluster#873)",
+        hint="add policies.networkPolicy.controlPlane.ingress: [{ports: [{port: 8443, protocol: TCP}]}], "
+        "or use chart 0.33.2+",
+    )
+
+
+def _admits_8443(rule: Any) -> bool:
+    if not isinstance(rule, dict) or rule.get("from"):
+        return False  # a peer list limits who may connect
+    ports = rule.get("ports")
+    if not ports:
+        return True
+    return any(isinstance(p, dict) and p.get("port") in (8443, "8443", "https") for p in ports)
+
+
+def check_sa_tokens(ctx: ModernRuleContext) -> None:
+    """service-account-token-annotations."""
+    path = ("sync", "toHost", "pods", "useSecretsForSATokens")
+    if at(ctx.values, path) is not False or not ctx.user_set(path):
+        return  # only when written: false is the chart's default, and most files never mention it
+    if not (
+        go_truthy(at(ctx.values, (*NP, "enabled"))) or at(ctx.values, ("policies", "podSecurityStandard"))
+    ):
+        return
+    ctx.report(
+        path,
+        "synced pods keep their service account tokens in annotations on the host: anyone who can read pods "
+        "in the host namespace can act as the tenant's service accounts",
+        hint="set sync.toHost.pods.useSecretsForSATokens: true",
+    )
+
+
 def _strbool_true(value: Any) -> bool:
     return value is True or value == "true"
 
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        id="netpol-blocks-exposure",
+        default_severity=Severity.ERROR,
+        summary="network policies (0.31.0-0.33.1) block the exposed API server (service or ingress)",
+        why=(
+            "the 0.31 control-plane policy admits ingress from the namespace only; port 8443 from outside is "
+            "dropped, so kubectl through the service or ingress times out (fixed in 0.33.2, PR #3765)"
+        ),
+        fail_example=(
+            "policies:\n  networkPolicy:\n    enabled: true\ncontrolPlane:\n  service:\n    spec:\n"
+            "      type: NodePort\n"
+        ),
+        fail_at=(7, 13),
+        pass_example=(
+            "policies:\n  networkPolicy:\n    enabled: true\n    controlPlane:\n      ingress:\n"
+            "      - ports:\n        - port: 8443\n          protocol: TCP\ncontrolPlane:\n  service:\n"
+            "    spec:\n      type: NodePort\n"
+        ),
+        check=check_blocks_exposure,
+        example=Example(chart_version="0.31.0"),
+        source="chart templates/networkpolicy.yaml at 0.31.0-0.33.1; loft-sh/vcluster#873, PR #3765",
+    ),
+    Rule(
+        id="service-account-token-annotations",
+        default_severity=Severity.INFO,
+        summary="useSecretsForSATokens: false with policies on: pod SA tokens sit in annotations on the host",
+        why="anyone who can read pods in the host namespace can read the tenant's service account tokens",
+        fail_example=(
+            "policies:\n  podSecurityStandard: baseline\nsync:\n  toHost:\n    pods:\n"
+            "      useSecretsForSATokens: false\n"
+        ),
+        fail_at=(6, 30),
+        pass_example=(
+            "policies:\n  podSecurityStandard: baseline\nsync:\n  toHost:\n    pods:\n"
+            "      useSecretsForSATokens: true\n"
+        ),
+        check=check_sa_tokens,
+        source="vcluster pkg/controllers/resources/pods/translate (token annotations)",
+    ),
     Rule(
         id="egress-cidr",
         default_severity=Severity.ERROR,
