@@ -15,6 +15,11 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "compile_values": "vcvalues.legacy.compile",
     "compile_text": "vcvalues.legacy.compile",
+    "compile_modern_values": "vcvalues.modern.compile",
+    "ModernCompileResult": "vcvalues.modern.compile",
+    "ModernRef": "vcvalues.core.chart",
+    "Dialect": "vcvalues.core.chart",
+    "choose_chart": "vcvalues.core.dialect",
     "CompileResult": "vcvalues.legacy.compile",
     "lint_files": "vcvalues.core.lint",
     "LintOutcome": "vcvalues.core.lint",
@@ -50,10 +55,13 @@ __all__ = [
     "CompileResult",
     "ConvertResult",
     "Diagnostic",
+    "Dialect",
     "Distro",
     "InputError",
     "LintOutcome",
     "Manifest",
+    "ModernCompileResult",
+    "ModernRef",
     "Quantity",
     "QuantityError",
     "RenderError",
@@ -63,6 +71,8 @@ __all__ = [
     "UsageError",
     "VcValuesError",
     "__version__",
+    "choose_chart",
+    "compile_modern_values",
     "compile_text",
     "compile_values",
     "convert_files",
@@ -81,7 +91,9 @@ __all__ = [
 
 if TYPE_CHECKING:
     from vcvalues.convert import ConvertResult, convert_files, convert_text, convert_values
+    from vcvalues.core.chart import Dialect, ModernRef
     from vcvalues.core.diagnostics import Diagnostic, Severity
+    from vcvalues.core.dialect import choose_chart
     from vcvalues.core.lint import LintOutcome, lint_files
     from vcvalues.core.quantity import Quantity, QuantityError
     from vcvalues.errors import (
@@ -103,6 +115,7 @@ if TYPE_CHECKING:
     )
     from vcvalues.legacy.schema import export_schema
     from vcvalues.legacy.validate import validate_values
+    from vcvalues.modern.compile import ModernCompileResult, compile_modern_values
     from vcvalues.pss import evaluate_pod
 
 

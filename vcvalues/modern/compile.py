@@ -145,3 +145,53 @@ def _severities(config: RulesConfig | None) -> dict[str, Severity]:
     from vcvalues.modern.rules import REGISTRY
 
     return {k: v for k, v in config.severities.items() if k in REGISTRY and REGISTRY[k].check is None}
+
+
+def compile_modern_values(
+    files: Sequence[str | tuple[str, str]] = (),
+    *,
+    chart_version: str | None = None,
+    set_values: Sequence[str] = (),
+    set_string_values: Sequence[str] = (),
+    release: str = DEFAULT_RELEASE,
+    namespace: str | None = None,
+    apply_fixes: bool = False,
+    disable: Iterable[str] = (),
+    run_rules: bool = True,
+    config: RulesConfig | None = None,
+) -> ModernCompileResult:
+    """Compile 0.20+ values (vcluster.yaml) as ``helm install -f FILE... --set ...`` would see them.
+
+    Args:
+        files: values files in order (later wins), or ``(name, text)`` pairs.
+        chart_version: a release 0.20.0 - 0.36.1 (default the newest).
+        set_values: ``--set`` expressions, applied after the files.
+        set_string_values: ``--set-string`` expressions, applied after ``--set``.
+        release: Helm release name.
+        namespace: Helm release namespace (default ``vcluster-<release>``).
+        apply_fixes: apply the fixes of fixable errors to ``values`` and report each as a warning.
+        disable: rule ids to switch off.
+        run_rules: run the rules (False: only read, merge, coalesce and the schema's verdict).
+        config: rule severities, options and rules switched off; None: defaults.
+
+    Raises:
+        InputError: a file cannot be read.
+        UsageError / UnsupportedChartVersionError: bad --set syntax, a version outside 0.20.0 - 0.36.1.
+    """
+    from vcvalues.core.chart import resolve_modern
+    from vcvalues.core.load import load_path, load_yaml
+
+    chart = resolve_modern(chart_version)
+    loaded = [load_yaml(f[1], file=f[0]) if isinstance(f, tuple) else load_path(f) for f in files]
+    return compile_modern(
+        loaded,
+        chart,
+        set_values=set_values,
+        set_string_values=set_string_values,
+        release=release,
+        namespace=namespace,
+        apply_fixes=apply_fixes,
+        disable=disable,
+        run_rules=run_rules,
+        config=config,
+    )

@@ -179,3 +179,20 @@ def test_cli_json_and_verbose_name_the_chart(tmp_path, capsys) -> None:
         str(path): {"dialect": "modern", "chart": "vcluster-0.36.1", "detected": True}
     }
     assert err == f"vcvalues: {path}: chart vcluster-0.36.1 (modern dialect, detected from the file)\n"
+
+
+def test_the_public_api_compiles_vcluster_yaml() -> None:
+    import vcvalues
+
+    result = vcvalues.compile_modern_values(
+        [("vcluster.yaml", "policies:\n  resourceQuota:\n    enabled: true\n")],
+        chart_version="0.30.0",
+        set_values=["controlPlane.service.spec.type=LoadBalancer"],
+    )
+    assert str(result.chart) == "vcluster-0.30.0"
+    assert [(d.rule_id, d.file) for d in result.diagnostics] == [("expose-needs-nodeports", "--set[1]")]
+    assert result.model.policies is not None
+    assert result.model.policies.resource_quota is not None
+    assert result.model.policies.resource_quota.enabled is not None
+    assert result.model.policies.resource_quota.enabled.is_true
+    assert vcvalues.choose_chart("0.30.0", None).dialect is vcvalues.Dialect.MODERN
