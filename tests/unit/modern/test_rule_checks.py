@@ -247,3 +247,50 @@ def test_quota_names_and_integers() -> None:
 
 def test_quota_rules_wait_for_the_quota_to_render() -> None:
     assert found(lint("policies:\n  resourceQuota:\n    quota:\n      limits.pods: 10\n")) == []
+
+
+def test_control_plane_exceeds_quota_with_replicas_and_limit_range_defaults() -> None:
+    result = lint(
+        """\
+        policies:
+          resourceQuota:
+            enabled: true
+            quota:
+              requests.memory: 1Gi
+              limits.cpu: "3"
+        controlPlane:
+          statefulSet:
+            highAvailability:
+              replicas: 3
+        """
+    )
+    # control plane: 3 x 256Mi requests, CoreDNS 64Mi -> 832Mi fits 1Gi; limits.cpu: the syncer has
+    # none, the limit range default gives 1 each -> 3 x 1 + CoreDNS 1 = 4 > 3
+    assert found(result) == [("control-plane-exceeds-quota", 6, 19)]
+    assert "need limits.cpu 4 and the quota allows 3" in result.diagnostics[0].message
+
+
+def test_control_plane_fits_the_default_quota_at_every_profile() -> None:
+    for version in ("0.20.0", "0.26.2", "0.30.0", "0.36.1"):
+        assert found(lint("policies:\n  resourceQuota:\n    enabled: true\n", version)) == [], version
+
+
+def test_deployed_etcd_counts_too() -> None:
+    text = """\
+    policies:
+      resourceQuota:
+        enabled: true
+        quota:
+          count/pods: 3
+    controlPlane:
+      backingStore:
+        etcd:
+          deploy:
+            enabled: true
+            statefulSet:
+              highAvailability:
+                replicas: 3
+    """
+    result = lint(text)
+    assert found(result) == [("control-plane-exceeds-quota", 5, 19)]
+    assert "(the control plane x1, etcd x3, coredns x1) need count/pods 5" in result.diagnostics[0].message

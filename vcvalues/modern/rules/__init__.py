@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from vcvalues.core.diagnostics import Diagnostic
 from vcvalues.core.rules import Rule
-from vcvalues.modern.rules import capacity, exposure, limitrange, network, pod_security, pseudo, quota
+from vcvalues.modern.rules import (
+    capacity,
+    exposure,
+    footprint,
+    limitrange,
+    network,
+    pod_security,
+    pseudo,
+    quota,
+)
 from vcvalues.modern.rules._base import ModernRuleContext
 
 if TYPE_CHECKING:
@@ -21,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["REGISTRY", "check_rules"]
 
-FAMILIES = (pseudo, exposure, capacity, quota, limitrange, network, pod_security)
+FAMILIES = (pseudo, exposure, capacity, footprint, quota, limitrange, network, pod_security)
 
 
 def _build(rules: list[Rule]) -> Mapping[str, Rule]:
