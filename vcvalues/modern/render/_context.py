@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from vcvalues.core.gofmt import format_value, quote
-from vcvalues.errors import UnsupportedChartVersionError
-from vcvalues.legacy.render._gotmpl import field, printed, range_items, truthy
+from vcvalues.core.gofmt import format_value, go_type, quote
+from vcvalues.errors import RenderError, UnsupportedChartVersionError
+from vcvalues.legacy.render._gotmpl import printed, range_items, truthy
 from vcvalues.modern.render._goyaml import to_yaml
 
 __all__ = ["CHART_NAME", "Context", "merge", "parse_version"]
@@ -97,7 +97,19 @@ class Context:
 
     def get(self, template: str, *path: str) -> Any:
         """``.Values.<path>`` as the template reads it (RenderError where Helm fails)."""
-        return field(self.values, path, template=self.source(template))
+        current: Any = self.values
+        for name in path:
+            if isinstance(current, Mapping):
+                current = current.get(name)
+                continue
+            # text/template names the whole field chain, and the field it could not take
+            if current is None:
+                reason = f"nil pointer evaluating interface {{}}.{name}"
+            else:
+                reason = f"can't evaluate field {name} in type {go_type(current)}"
+            chain = ".Values." + ".".join(path)
+            raise RenderError(f"{self.source(template)}: executing at <{chain}>: {reason}")
+        return current
 
     def string(self, template: str, *path: str) -> str:
         """``toString .Values.<path>`` (sprig strval: nil prints ``<nil>``)."""

@@ -16,6 +16,7 @@ References (read, not copied): go-yaml v2.4.0 ``encode.go`` (``stringv``, ``floa
 
 from __future__ import annotations
 
+import decimal
 import functools
 import math
 import re
@@ -129,7 +130,8 @@ def _number(value: int | float) -> str:
     if not math.isfinite(number):
         raise ValueError("json: unsupported value")
     if number.is_integer() and abs(number) < _JSON_PLAIN_LIMIT:
-        whole = int(number)
+        # encoding/json writes the shortest digits that round-trip, padded with zeros (not the exact value)
+        whole = int(decimal.Decimal(repr(number)))
         if -_INT64_MAX - 1 <= whole <= _UINT64_MAX:
             return str(whole)
     return format_float64(number)
