@@ -8,6 +8,7 @@ Helm's ``Chart.merge_values``.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -189,7 +190,13 @@ def test_a_null_range_renders_a_null_map(helm, load_chart) -> None:
 
 # --- hypothesis: schema-valid values, a few releases per profile (every release with --oracle-all) -----
 
-_ALPHABET = "abcxyzAZ019 -_.:/#'\"@{}[],&*!|>%`?~=\té\u00a0"
+
+def _not_negative_zero(number: float) -> bool:
+    """helm_python hands float64 -0 back as the JSON integer 0, so merge_values loses it (measured)."""
+    return not (number == 0 and math.copysign(1.0, number) < 0)
+
+
+_ALPHABET = "abcxyzAZ019 -_.:/#'\"@{}[],&*!|>%`?~=\té\u00a0\x7f"
 _text = st.text(_ALPHABET, max_size=10)
 _words = st.lists(st.sampled_from(["yes", "a:", "word", "#x", "1e3", "- b", "0x1F", "é"]), max_size=24).map(
     " ".join
@@ -201,7 +208,10 @@ _keys = st.one_of(
     st.sampled_from(["app", "chart", "release", "heritage", "team", "a9", "a10", "b01", "1e3", "yes"]), _text
 )
 _string_maps = st.dictionaries(_keys, _strings, max_size=4)
-_numbers = st.one_of(st.integers(-(2**53), 2**53), st.floats(allow_nan=False, allow_infinity=False, width=64))
+_numbers = st.one_of(
+    st.integers(-(2**53), 2**53),
+    st.floats(allow_nan=False, allow_infinity=False, width=64).filter(_not_negative_zero),
+)
 _scalars = st.one_of(st.none(), st.booleans(), _numbers, _strings)
 _free = st.recursive(
     _scalars,

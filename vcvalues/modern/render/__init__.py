@@ -128,5 +128,5 @@ def render_text(
         parts += ["---", f"# Source: {source}"]
         if not from_chart:
             parts.append(f"# {_NOT_FROM_CHART}")
-        parts += lines
+        parts += [line for line in lines if line.strip()]  # the blank lines a template leaves
     return "".join(line + "\n" for line in parts)

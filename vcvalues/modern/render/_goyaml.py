@@ -206,6 +206,8 @@ class _Emitter:
             self.node(value, indent)
 
     def string(self, text: str, indent: int, *, key: bool) -> None:
+        if _unreadable(text):
+            raise ValueError("yaml: control characters are not allowed")
         special = any(_special(char) for char in text)
         if "\n" in text and not key and _block_allowed(text) and not special:
             self.literal(text, indent)
@@ -266,6 +268,14 @@ class _Emitter:
         for part in body.split("\n"):
             self.newline(indent if part else 0)
             self.line += part
+
+
+def _unreadable(text: str) -> bool:
+    """go-yaml v2 refuses to read these raw (encoding/json does not escape them): toYaml then fails."""
+    return any(
+        char == "\x7f" or ("\x80" <= char <= "\x9f" and char != "\x85") or char in "\ufffe\uffff"
+        for char in text
+    )
 
 
 def _special(char: str) -> bool:
