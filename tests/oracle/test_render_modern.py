@@ -358,14 +358,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("generated_release", _sampled_releases(metafunc.config))
 
 
-COUNTS: dict[str, dict[str, int]] = {}
-
-
 @pytest.mark.slow
 def test_generated_values_agree(helm, load_chart, generated_release) -> None:
     release = generated_release
     chart = load_chart(release)
-    counts = COUNTS.setdefault(profile_of(release), {"rendered": 0, "unreadable": 0, "failed": 0, "other": 0})
+    counts = {"rendered": 0, "unreadable": 0, "failed": 0, "other": 0}
 
     # no shrinking: each example is a real Helm render, and shrinking one took minutes (measured)
     no_shrink = [Phase.explicit, Phase.reuse, Phase.generate]
@@ -380,3 +377,5 @@ def test_generated_values_agree(helm, load_chart, generated_release) -> None:
         counts[agree(helm, chart, release, user, name=name)] += 1
 
     check()
+    # not vacuous: most generated values render (the rest fail in Helm or read back as no YAML)
+    assert counts["rendered"] > 0, counts
