@@ -30,7 +30,7 @@ from vcvalues.core.load import load_yaml
 from vcvalues.errors import RenderError
 from vcvalues.legacy.render._context import Manifest, check_release_name
 from vcvalues.modern.render import limitrange, namespace, netpol, netpol_egress, quota
-from vcvalues.modern.render._context import Context
+from vcvalues.modern.render._context import Context, parse_version
 
 __all__ = ["Manifest", "RenderError", "render_manifests", "render_text"]
 
@@ -45,20 +45,19 @@ def _documents(
     values: Mapping[str, Any], release: str, namespace_name: str, chart_version: str, with_namespace: bool
 ) -> list[_Document]:
     check_release_name(release)
+    parse_version(chart_version)  # refuse an unknown chart version before anything renders
     ctx = Context(values, release, namespace_name, chart_version)
-    ctx.version  # noqa: B018 - validates the chart version before anything renders
     documents: list[_Document] = []
-    # Helm renders every template before sorting, so a failure in any of them fails the whole render.
-    policies = (netpol if ctx.since("0.31.0") else netpol_egress).TEMPLATE
-    render_policies = netpol.render_policies if ctx.since("0.31.0") else netpol_egress.render_egress_policies
-    rendered_policies = render_policies(ctx)
+    # Helm renders every template before it sorts, so a failure in any of them fails the whole render.
+    rework = ctx.since("0.31.0")
+    rendered_policies = netpol.render_policies(ctx) if rework else netpol_egress.render_egress_policies(ctx)
     rendered_quota = quota.render_quota(ctx)
     rendered_limits = limitrange.render_limit_range(ctx)
     if with_namespace:
         lines = namespace.render_namespace(ctx)
         if lines is not None:
             documents.append((namespace.SOURCE, lines, False))
-    documents += [(ctx.source(policies), lines, True) for lines in rendered_policies]
+    documents += [(ctx.source(netpol.TEMPLATE), lines, True) for lines in rendered_policies]
     if rendered_quota is not None:
         documents.append((ctx.source(quota.TEMPLATE), rendered_quota, True))
     if rendered_limits is not None:
