@@ -202,7 +202,25 @@ _words = st.lists(st.sampled_from(["yes", "a:", "word", "#x", "1e3", "- b", "0x1
     " ".join
 )
 _strings = st.one_of(
-    _text, _words, st.sampled_from(["", "true", "on", "~", "null", "1.5", "2001-12-14", "1:20", "a\nb"])
+    _text,
+    _words,
+    st.sampled_from(
+        [
+            "",
+            "true",
+            "on",
+            "~",
+            "null",
+            "1.5",
+            "2001-12-14",
+            "1:20",
+            "a\nb",
+            "a\n",
+            " a\nb",
+            "a \nb",
+            "a\n\nb",
+        ]
+    ),
 )
 _keys = st.one_of(
     st.sampled_from(["app", "chart", "release", "heritage", "team", "a9", "a10", "b01", "1e3", "yes"]), _text
