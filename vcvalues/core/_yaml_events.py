@@ -10,8 +10,10 @@ import math
 from typing import Any, NoReturn
 
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.go_yaml_text import Masks
 from vcvalues.core.source import ORIGIN, Document, SourceMap, Span, as_span
-from vcvalues.core.yaml11 import MERGE_KEY, YAML11_ONLY_BOOLEANS, key_to_string, resolve_plain, resolve_tagged
+from vcvalues.core.yaml11 import MERGE_KEY, YAML11_ONLY_BOOLEANS, key_to_string, resolve_plain
+from vcvalues.core.yaml_tags import TagError, resolve_explicit
 
 try:  # ruamel.yaml.clib: libyaml's C scanner and parser
     from _ruamel_yaml import CParser
@@ -31,6 +33,9 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+_LIBYAML_FLOW_COLON = "found unexpected ':'"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_YAML_VERSION = (1, 1)
 MAX_DEPTH = 512
 MAX_NODES = 2_000_000
 _MERGE = object()  # pending-key marker for `<<`
@@ -39,6 +44,22 @@ _QUOTED = frozenset("'\"|>")
 
 class _Refused(Exception):
     """Input past a limit or not decodable as Helm would: stop building."""
+
+
+class _FlowColon(Exception):
+    """libyaml refused a ':' that go-yaml keeps inside a flow-context plain scalar."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+def _is_merge(scalar: Any) -> bool:
+    """go-yaml's isMerge: ``<<`` plain and untagged, or tagged ``!`` or ``!!merge``."""
+    tag = scalar.tag
+    if tag is None:
+        return not (scalar.style and scalar.style in _QUOTED)
+    return str(tag) in ("!", _MERGE_TAG)
 
 
 class _Frame:
@@ -78,6 +99,7 @@ class Builder:
 
     def __init__(self, text: str, file: str) -> None:
         self.text = text
+        self._masks = Masks(text)
         self.file = file
         self.diagnostics: list[Diagnostic] = []
         self.failed = False
@@ -86,8 +108,30 @@ class Builder:
 
     # -- driver ---------------------------------------------------------------------------------
     def run(self, *, first_only: bool) -> list[Document]:
+        """Parse; where libyaml refuses a ``:`` that go-yaml keeps inside a flow plain scalar, mask it
+        (see vcvalues.core.go_yaml_text) and parse again, so the C parser stays the only parser."""
+        text = self._masks.text
+        while True:
+            try:
+                return self._run_once(text, first_only=first_only)
+            except _FlowColon as retry:
+                if not self._masks.mask_flow_colons(retry.offset):
+                    self.failed = True
+                    self._report(
+                        Span(*self._position(retry.offset)),
+                        "syntax",
+                        Severity.ERROR,
+                        "too many ':' inside unquoted flow values ([a:b], {a:b}) to read; refused",
+                        "quote these values",
+                    )
+                    return []
+                text = self._masks.text
+
+    def _run_once(self, text: str, *, first_only: bool) -> list[Document]:
+        self.diagnostics = []
+        self.failed = False
         documents: list[Document] = []
-        parser = CParser(self.text)
+        parser = CParser(text)
         try:
             while True:
                 event = parser.get_event()
@@ -95,23 +139,21 @@ class Builder:
                 if kind is StreamEndEvent:
                     break
                 if kind is DocumentStartEvent:
-                    if first_only and documents:
-                        self._report(
-                            self._span(event),
-                            "multi-document",
-                            Severity.WARNING,
-                            "Helm reads only the first document of a values file; this one is ignored",
-                            "put every value in one document, or pass the documents as separate -f files",
-                        )
-                        break
+                    self._check_version(event)
                     self._start_document()
                 elif kind is DocumentEndEvent:
                     documents.append(Document(self._root, self._map))
+                    if first_only:
+                        self._after_first_document(parser)
+                        break
                 else:
                     self._handle(event, kind)
         except _Refused:
             self.failed = True
         except MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            if exc.problem == _LIBYAML_FLOW_COLON and mark is not None:
+                raise _FlowColon(mark.index) from None
             self._parse_error(exc)
         except ReaderError as exc:
             self.failed = True
@@ -124,6 +166,44 @@ class Builder:
             self.failed = True
             self._report(ORIGIN, "syntax", Severity.ERROR, str(exc).strip().splitlines()[0], None)
         return documents
+
+    def _after_first_document(self, parser: Any) -> None:
+        """go-yaml (Helm) decodes the first document and never parses further: warn, never fail."""
+        try:
+            event = parser.get_event()
+        except YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            span = as_span(mark) if mark is not None else ORIGIN
+            self._report(
+                span,
+                "multi-document",
+                Severity.WARNING,
+                "Helm reads the first YAML document of a values file and ignores the rest, "
+                "which is not valid YAML here",
+                "remove the text after the first document",
+            )
+            return
+        if type(event) is not StreamEndEvent:
+            self._report(
+                self._span(event),
+                "multi-document",
+                Severity.WARNING,
+                "Helm reads only the first document of a values file; this one is ignored",
+                "put every value in one document, or pass the documents as separate -f files",
+            )
+
+    def _check_version(self, event: Any) -> None:
+        version = getattr(event, "version", None)
+        if version is not None and tuple(version) != _YAML_VERSION:
+            self._fail(
+                self._directive_span(event),
+                "found incompatible YAML document",
+                hint=f"Helm reads YAML 1.1 only; remove the %YAML {'.'.join(map(str, version))} line",
+            )
+
+    def _directive_span(self, event: Any) -> Span:
+        offset = self._masks.text.rfind("%YAML", 0, event.end_mark.index)
+        return Span(*self._position(max(offset, 0)))
 
     def _start_document(self) -> None:
         self._root: Any = None
@@ -167,16 +247,29 @@ class Builder:
     # -- scalars --------------------------------------------------------------------------------
     def _scalar(self, event: Any, span: Span) -> Any:
         self._count += 1
-        text: str = event.value
+        text: str = self._masks.restore(event.value)
         tag = event.tag
-        if tag is not None and tag != "!":
-            ok, value = resolve_tagged(str(tag), text)
-            if not ok and str(tag).startswith("tag:yaml.org,2002:"):
-                self._fail(span, f"cannot read {text!r} as {str(tag).rsplit(':', 1)[-1]}")
-            return value if ok else text
-        if event.style and event.style in _QUOTED:
+        plain = not (event.style and event.style in _QUOTED)
+        if tag is not None:
+            try:
+                value = resolve_explicit(str(tag), text)
+            except TagError as problem:
+                self._fail(span, str(problem))
+        elif not plain:
+            if event.style == '"' and self._masks.has_slash_escape:
+                self._check_escapes(event)
             return text
-        value = resolve_plain(text)
+        else:
+            value = resolve_plain(text)
+            if text in YAML11_ONLY_BOOLEANS:
+                self._report(
+                    span,
+                    "yaml11-boolean",
+                    Severity.WARNING,
+                    f"{text!r} is the boolean {str(value).lower()} for Helm (YAML 1.1); "
+                    f"a YAML 1.2 tool reads the string {text!r}",
+                    f"write {str(value).lower()}, or quote it ('{text}') if you mean the string",
+                )
         if (
             isinstance(value, float)
             and (math.isinf(value) or math.isnan(value))
@@ -187,16 +280,20 @@ class Builder:
                 f"{text} is not a number Helm can hold (its values pass through JSON)",
                 hint="quote it if you mean the string",
             )
-        if text in YAML11_ONLY_BOOLEANS:
-            self._report(
-                span,
-                "yaml11-boolean",
-                Severity.WARNING,
-                f"{text!r} is the boolean {str(value).lower()} for Helm (YAML 1.1); "
-                f"a YAML 1.2 tool reads the string {text!r}",
-                f"write {str(value).lower()}, or quote it ('{text}') if you mean the string",
-            )
         return value
+
+    def _check_escapes(self, event: Any) -> None:
+        """go-yaml v2 knows no ``\\/`` escape (libyaml does): Helm fails on it."""
+        raw = self._masks.text[event.start_mark.index : event.end_mark.index]
+        index = raw.find("\\")
+        while index != -1:
+            if raw[index + 1 : index + 2] == "/":
+                self._fail(
+                    Span(*self._position(event.start_mark.index + index)),
+                    "found unknown escape character while parsing a quoted scalar",
+                    hint="write / without the backslash",
+                )
+            index = raw.find("\\", index + 2)
 
     # -- placing values into their parent ------------------------------------------------------
     def _expecting_key(self) -> bool:
@@ -239,7 +336,7 @@ class Builder:
             frame.pending = None
 
     def _take_key(self, frame: _Frame, value: Any, span: Span, scalar: Any) -> None:
-        if scalar is not None and value == MERGE_KEY and not (scalar.style and scalar.style in _QUOTED):
+        if scalar is not None and value == MERGE_KEY and _is_merge(scalar):
             frame.pending = _MERGE
             return
         key = key_to_string(value)
