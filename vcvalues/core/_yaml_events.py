@@ -10,6 +10,7 @@ import math
 from typing import Any, NoReturn
 
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.encoding import two_byte_order_marks
 from vcvalues.core.go_yaml_text import Masks
 from vcvalues.core.source import ORIGIN, Document, SourceMap, Span, as_span
 from vcvalues.core.yaml11 import MERGE_KEY, YAML11_ONLY_BOOLEANS, key_to_string, resolve_plain
@@ -52,6 +53,17 @@ class _FlowColon(Exception):
     def __init__(self, offset: int) -> None:
         super().__init__(offset)
         self.offset = offset
+
+
+# The key of a null map key until the document is checked: a lone surrogate no YAML text can spell.
+_NULL_KEY = "\udfffnull"
+
+
+def _go_float(value: float) -> str:
+    """Go's name of an inf/NaN (encoding/json: "unsupported value: +Inf")."""
+    if math.isnan(value):
+        return "NaN"
+    return "+Inf" if value > 0 else "-Inf"
 
 
 def _is_merge(scalar: Any) -> bool:
@@ -105,12 +117,17 @@ class Builder:
         self.failed = False
         self._anchors: dict[str, tuple[Any, int]] = {}
         self._count = 0
+        self._not_json = False
 
     # -- driver ---------------------------------------------------------------------------------
     def run(self, *, first_only: bool) -> list[Document]:
         """Parse; where libyaml refuses a ``:`` that go-yaml keeps inside a flow plain scalar, mask it
         (see vcvalues.core.go_yaml_text) and parse again, so the C parser stays the only parser."""
         text = self._masks.text
+        if text.startswith("\ufeff\ufeff"):
+            self.failed = True
+            self.diagnostics.append(two_byte_order_marks(self.file))
+            return []
         while True:
             try:
                 return self._run_once(text, first_only=first_only)
@@ -142,6 +159,8 @@ class Builder:
                     self._check_version(event)
                     self._start_document()
                 elif kind is DocumentEndEvent:
+                    if self._not_json:
+                        self._check_json(self._root)
                     documents.append(Document(self._root, self._map))
                     if first_only:
                         self._after_first_document(parser)
@@ -270,16 +289,8 @@ class Builder:
                     f"a YAML 1.2 tool reads the string {text!r}",
                     f"write {str(value).lower()}, or quote it ('{text}') if you mean the string",
                 )
-        if (
-            isinstance(value, float)
-            and (math.isinf(value) or math.isnan(value))
-            and not self._expecting_key()
-        ):
-            self._fail(
-                span,
-                f"{text} is not a number Helm can hold (its values pass through JSON)",
-                hint="quote it if you mean the string",
-            )
+        if isinstance(value, float) and not math.isfinite(value) and not self._expecting_key():
+            self._not_json = True  # Helm fails only if the value survives to its JSON step
         return value
 
     def _check_escapes(self, event: Any) -> None:
@@ -341,16 +352,18 @@ class Builder:
             return
         key = key_to_string(value)
         if key is None:
-            self._fail(span, "a map key must not be null (Helm cannot convert it to JSON)")
+            key = _NULL_KEY  # Helm fails only if the key survives to its JSON step
+            self._not_json = True
         assert isinstance(frame.container, dict)
         seen = frame.seen.get(key)
         if seen is not None:
             first = as_span(seen)
+            shown = "null" if key == _NULL_KEY else repr(key)
             self._report(
                 span,
                 "duplicate-key",
                 Severity.ERROR,
-                f"duplicate key {key!r} (first at line {first.line}, column {first.column}); "
+                f"duplicate key {shown} (first at line {first.line}, column {first.column}); "
                 "Helm silently keeps this last one",
                 "remove one of the two, or merge their contents",
             )
@@ -370,6 +383,28 @@ class Builder:
                 self._map.keys.setdefault((*frame.path, key), span)
                 self._map.values.setdefault((*frame.path, key), span)
         frame.pending = None
+
+    def _check_json(self, root: Any) -> None:
+        """sigs.k8s.io/yaml turns the decoded document into JSON: a null key or an inf/NaN that is still
+        there (not replaced by a later duplicate key) fails Helm. Iterative: nesting may be deep."""
+        stack: list[tuple[KeyPath, Any]] = [((), root)]
+        while stack:
+            path, value = stack.pop()
+            if isinstance(value, float) and not math.isfinite(value):
+                self._fail(
+                    self._map.value_span(path),
+                    f"{_go_float(value)} is not a number Helm can hold (its values pass through JSON)",
+                    hint="quote it if you mean the string",
+                )
+            if isinstance(value, dict):
+                if _NULL_KEY in value:
+                    self._fail(
+                        self._map.key_span((*path, _NULL_KEY)),
+                        "a map key must not be null (Helm cannot convert it to JSON)",
+                    )
+                stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+            elif isinstance(value, list):
+                stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
 
     # -- positions and diagnostics ------------------------------------------------------------
     @staticmethod

@@ -16,10 +16,10 @@ from typing import Any
 
 from vcvalues.core._yaml_events import Builder
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
-from vcvalues.core.source import ORIGIN, Document, SourceMap, Span
+from vcvalues.core.encoding import MAX_INPUT_BYTES, decode_source, read_stream
+from vcvalues.core.source import Document, SourceMap, Span
 from vcvalues.errors import InputError
 
-MAX_INPUT_BYTES = 16 * 1024 * 1024
 _SUPPRESSION = re.compile(r"#\s*vcvalues:\s*disable=(?P<ids>[A-Za-z0-9_,\- ]*)")
 
 
@@ -57,34 +57,6 @@ def read_source(path: str | Path) -> bytes:
     except OSError as exc:
         raise InputError(name, exc.strerror or str(exc)) from None
     return data
-
-
-def decode_source(data: bytes, *, file: str) -> tuple[str | None, Diagnostic | None]:
-    """Bytes -> text as go-yaml accepts it: UTF-8 (BOM optional) or UTF-16 with a BOM."""
-    if len(data) > MAX_INPUT_BYTES:
-        return None, _syntax(
-            file,
-            ORIGIN,
-            f"input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB; refused",
-            hint="values files are small; Helm stores them in a release Secret limited to 1 MiB",
-        )
-    encoding = "utf-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    elif data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode(encoding), None
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, _syntax(
-            file,
-            Span(line, column),
-            f"invalid {encoding.upper()} byte 0x{data[exc.start]:02x}",
-            hint="save the file as UTF-8",
-        )
 
 
 def load_path(path: str | Path, *, display_name: str | None = None) -> LoadResult:
@@ -147,6 +119,7 @@ def _syntax(file: str, span: Span, message: str, *, hint: str | None = None) -> 
 
 
 __all__ = [
+    "MAX_INPUT_BYTES",
     "Document",
     "DocumentsResult",
     "LoadResult",
@@ -157,6 +130,7 @@ __all__ = [
     "load_yaml",
     "load_yaml_documents",
     "read_source",
+    "read_stream",
     "scan_suppressions",
 ]
 
