@@ -42,6 +42,12 @@ def vcvalues_reads(text: str) -> tuple[str, Any]:
     return "ok", _float64(result.data)
 
 
+def has_duplicate_keys(text: str) -> bool:
+    """Keys that collide as JSON keys (``1`` and ``"1"``): Helm keeps one of them at random (a Go map's
+    iteration order), so only the duplicate-key diagnostic is comparable, not the data."""
+    return any(d.rule_id == "duplicate-key" for d in load_yaml(text, file="v").diagnostics)
+
+
 def assert_agree(helm: ModuleType, text: str) -> tuple[str, Any]:
     expected, ours = helm_reads(helm, text), vcvalues_reads(text)
     assert ours[0] == expected[0], f"{text!r}: Helm {expected!r}, vcvalues {ours!r}"
@@ -249,6 +255,7 @@ def test_generated_documents_read_as_helm_reads_them(helm: ModuleType, body: str
     text = body.lstrip("\n") + tail
     if not text.startswith(("{", "[", "!", "'", '"')) and "\n" not in body[:1]:
         text = f"k: {text}"
+    assume(not has_duplicate_keys(text))
     assert_agree(helm, text)
 
 
@@ -264,6 +271,7 @@ PIECES = [
 def test_generated_text_reads_as_helm_reads_it(helm: ModuleType, pieces: list[str]) -> None:
     text = "".join(pieces)
     assume(not text.startswith("\ufeff\ufeff"))  # the deliberate refusal below
+    assume(not has_duplicate_keys(text))
     assert_agree(helm, text)
 
 
@@ -276,6 +284,15 @@ def test_two_byte_order_marks_are_the_other_deliberate_refusal(helm: ModuleType)
     assert kind == "error"
     assert problems[0][:2] == (1, 1)
     assert problems[0][2].startswith("two byte order marks start the input")
+
+
+def test_keys_that_collide_in_json_are_a_duplicate_key_error(helm: ModuleType) -> None:
+    """Helm keeps either value of ``{1: a, "1": b}`` (measured: both occur in 40 reads); vcvalues keeps
+    the last, as for a plain duplicate, and reports duplicate-key at the second key."""
+    seen = {str(helm_reads(helm, '{1: a, "1": b}')) for _ in range(40)}
+    assert seen <= {str(("ok", {"1": "a"})), str(("ok", {"1": "b"}))}
+    result = load_yaml('{1: a, "1": b}', file="v")
+    assert [(d.rule_id, d.line, d.column) for d in result.diagnostics] == [("duplicate-key", 1, 8)]
 
 
 def test_no_float_special_slips_through(helm: ModuleType) -> None:
