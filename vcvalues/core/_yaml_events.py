@@ -7,8 +7,9 @@ here before anything large is built.
 from __future__ import annotations
 
 import math
-from typing import Any, NoReturn
+from typing import Any
 
+from vcvalues.core._yaml_report import NULL_KEY, Refused, Reporting
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.encoding import two_byte_order_marks
 from vcvalues.core.go_yaml_text import Masks
@@ -36,15 +37,10 @@ from ruamel.yaml.reader import ReaderError
 
 _LIBYAML_FLOW_COLON = "found unexpected ':'"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_YAML_VERSION = (1, 1)
 MAX_DEPTH = 512
 MAX_NODES = 2_000_000
 _MERGE = object()  # pending-key marker for `<<`
 _QUOTED = frozenset("'\"|>")
-
-
-class _Refused(Exception):
-    """Input past a limit or not decodable as Helm would: stop building."""
 
 
 class _FlowColon(Exception):
@@ -53,17 +49,6 @@ class _FlowColon(Exception):
     def __init__(self, offset: int) -> None:
         super().__init__(offset)
         self.offset = offset
-
-
-# The key of a null map key until the document is checked: a lone surrogate no YAML text can spell.
-_NULL_KEY = "\udfffnull"
-
-
-def _go_float(value: float) -> str:
-    """Go's name of an inf/NaN (encoding/json: "unsupported value: +Inf")."""
-    if math.isnan(value):
-        return "NaN"
-    return "+Inf" if value > 0 else "-Inf"
 
 
 def _is_merge(scalar: Any) -> bool:
@@ -106,7 +91,7 @@ def _copy(value: Any) -> Any:
     return value
 
 
-class Builder:
+class Builder(Reporting):
     """One pass over the events of ``text``; diagnostics collect in ``self.diagnostics``."""
 
     def __init__(self, text: str, file: str) -> None:
@@ -167,7 +152,7 @@ class Builder:
                         break
                 else:
                     self._handle(event, kind)
-        except _Refused:
+        except Refused:
             self.failed = True
         except MarkedYAMLError as exc:
             mark = exc.problem_mark
@@ -185,44 +170,6 @@ class Builder:
             self.failed = True
             self._report(ORIGIN, "syntax", Severity.ERROR, str(exc).strip().splitlines()[0], None)
         return documents
-
-    def _after_first_document(self, parser: Any) -> None:
-        """go-yaml (Helm) decodes the first document and never parses further: warn, never fail."""
-        try:
-            event = parser.get_event()
-        except YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            span = as_span(mark) if mark is not None else ORIGIN
-            self._report(
-                span,
-                "multi-document",
-                Severity.WARNING,
-                "Helm reads the first YAML document of a values file and ignores the rest, "
-                "which is not valid YAML here",
-                "remove the text after the first document",
-            )
-            return
-        if type(event) is not StreamEndEvent:
-            self._report(
-                self._span(event),
-                "multi-document",
-                Severity.WARNING,
-                "Helm reads only the first document of a values file; this one is ignored",
-                "put every value in one document, or pass the documents as separate -f files",
-            )
-
-    def _check_version(self, event: Any) -> None:
-        version = getattr(event, "version", None)
-        if version is not None and tuple(version) != _YAML_VERSION:
-            self._fail(
-                self._directive_span(event),
-                "found incompatible YAML document",
-                hint=f"Helm reads YAML 1.1 only; remove the %YAML {'.'.join(map(str, version))} line",
-            )
-
-    def _directive_span(self, event: Any) -> Span:
-        offset = self._masks.text.rfind("%YAML", 0, event.end_mark.index)
-        return Span(*self._position(max(offset, 0)))
 
     def _start_document(self) -> None:
         self._root: Any = None
@@ -293,19 +240,6 @@ class Builder:
             self._not_json = True  # Helm fails only if the value survives to its JSON step
         return value
 
-    def _check_escapes(self, event: Any) -> None:
-        """go-yaml v2 knows no ``\\/`` escape (libyaml does): Helm fails on it."""
-        raw = self._masks.text[event.start_mark.index : event.end_mark.index]
-        index = raw.find("\\")
-        while index != -1:
-            if raw[index + 1 : index + 2] == "/":
-                self._fail(
-                    Span(*self._position(event.start_mark.index + index)),
-                    "found unknown escape character while parsing a quoted scalar",
-                    hint="write / without the backslash",
-                )
-            index = raw.find("\\", index + 2)
-
     # -- placing values into their parent ------------------------------------------------------
     def _expecting_key(self) -> bool:
         return (
@@ -352,13 +286,13 @@ class Builder:
             return
         key = key_to_string(value)
         if key is None:
-            key = _NULL_KEY  # Helm fails only if the key survives to its JSON step
+            key = NULL_KEY  # Helm fails only if the key survives to its JSON step
             self._not_json = True
         assert isinstance(frame.container, dict)
         seen = frame.seen.get(key)
         if seen is not None:
             first = as_span(seen)
-            shown = "null" if key == _NULL_KEY else repr(key)
+            shown = "null" if key == NULL_KEY else repr(key)
             self._report(
                 span,
                 "duplicate-key",
@@ -383,59 +317,3 @@ class Builder:
                 self._map.keys.setdefault((*frame.path, key), span)
                 self._map.values.setdefault((*frame.path, key), span)
         frame.pending = None
-
-    def _check_json(self, root: Any) -> None:
-        """sigs.k8s.io/yaml turns the decoded document into JSON: a null key or an inf/NaN that is still
-        there (not replaced by a later duplicate key) fails Helm. Iterative: nesting may be deep."""
-        stack: list[tuple[KeyPath, Any]] = [((), root)]
-        while stack:
-            path, value = stack.pop()
-            if isinstance(value, float) and not math.isfinite(value):
-                self._fail(
-                    self._map.value_span(path),
-                    f"{_go_float(value)} is not a number Helm can hold (its values pass through JSON)",
-                    hint="quote it if you mean the string",
-                )
-            if isinstance(value, dict):
-                if _NULL_KEY in value:
-                    self._fail(
-                        self._map.key_span((*path, _NULL_KEY)),
-                        "a map key must not be null (Helm cannot convert it to JSON)",
-                    )
-                stack.extend(((*path, key), item) for key, item in reversed(value.items()))
-            elif isinstance(value, list):
-                stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
-
-    # -- positions and diagnostics ------------------------------------------------------------
-    @staticmethod
-    def _span(event: Any) -> Any:
-        # The parser's own Mark (0-based), kept as is: SourceMap converts it to a 1-based Span only
-        # when a position is asked for, which on a clean file is never (measured: ~25% of build time).
-        return event.start_mark
-
-    def _position(self, offset: int) -> tuple[int, int]:
-        before = self.text[:offset]
-        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-    def _parse_error(self, exc: MarkedYAMLError) -> None:
-        mark = exc.problem_mark or exc.context_mark
-        span = Span(mark.line + 1, mark.column + 1) if mark is not None else ORIGIN
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        context = f" {exc.context.strip()}" if exc.context and exc.problem else ""
-        hint = None
-        if "\\t" in problem or "\t" in problem or "tab" in problem:
-            hint = "YAML does not allow tabs for indentation; indent with spaces"
-        self.failed = True
-        self.diagnostics.append(
-            Diagnostic(
-                "syntax", Severity.ERROR, f"{problem}{context}", self.file, span.line, span.column, hint
-            )
-        )
-
-    def _report(self, mark: Any, rule: str, severity: Severity, message: str, hint: str | None) -> None:
-        span = as_span(mark)
-        self.diagnostics.append(Diagnostic(rule, severity, message, self.file, span.line, span.column, hint))
-
-    def _fail(self, span: Span, message: str, *, hint: str | None = None) -> NoReturn:
-        self._report(span, "syntax", Severity.ERROR, message, hint)
-        raise _Refused
