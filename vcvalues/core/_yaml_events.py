@@ -213,16 +213,19 @@ class Builder(Reporting):
     # -- scalars --------------------------------------------------------------------------------
     def _scalar(self, event: Any, span: Span) -> Any:
         self._count += 1
-        text: str = self._masks.restore(event.value)
+        text: str = event.value
+        masks = self._masks
+        if masks.active:
+            text = masks.restore(text)
         tag = event.tag
-        plain = not (event.style and event.style in _QUOTED)
+        style = event.style
         if tag is not None:
             try:
                 value = resolve_explicit(str(tag), text)
             except TagError as problem:
                 self._fail(span, str(problem))
-        elif not plain:
-            if event.style == '"' and self._masks.has_slash_escape:
+        elif style and style in _QUOTED:
+            if style == '"' and masks.has_slash_escape:
                 self._check_escapes(event)
             return text
         else:

@@ -39,14 +39,13 @@ class Masks:
         self.text = text
         self.has_slash_escape = "\\/" in text
         self._restore: dict[str, str] = {}
+        self.active = False  # some character is masked: scalar values need restore()
         self._passes = 0
-        if "\ufeff" in text[1:]:
+        if text.find("\ufeff", 1) != -1:
             self._mask_line_start_boms()
 
     def restore(self, value: str) -> str:
         """A scalar value as written in the original text."""
-        if not self._restore:
-            return value
         for mask, original in self._restore.items():
             if mask in value:
                 value = value.replace(mask, original)
@@ -58,6 +57,7 @@ class Masks:
                 return mask
         mask = _unused_char(self.original, "".join(self._restore))
         self._restore[mask] = original
+        self.active = True
         return mask
 
     def _mask_line_start_boms(self) -> None:
