@@ -144,6 +144,11 @@ YAML11_TRAPS = [
     "d:\n  <<: 1\n",
     "a: *x\n",
     "a: &x 1\nb: &x 2\nc: *x\n",
+    "a: &B\n  c: 1\n  d: &B {e: 2}\nf: *B\n",
+    "a: &B\n  - &B [1, 2]\n  - 3\nf: *B\n",
+    "a: &B\n  c: *B\n",
+    "a: &B [1, [*B]]\n",
+    "a: &B [1, &B 2, *B]\nb: *B\n",
     "a: |\n  x\n   y\nb: >-\n  p\n\n  q\n",
     "a: |2\n    x\n",
     "a:\n\t- x\n",
@@ -213,7 +218,8 @@ PLAIN = [
     "fe80::1", "a:b", "a: b", "-x", "- x", "?x", "? x", "#x", "x #y", "x#y", "<<", "!x", "&x", "*x", "@x",
     "`x`", "%x", "[x]", "{x}", "x,y", "'x", '"x', "\\", "\\/", "\ufeffx", "é", "\u2028", "1.5e3m", "20Gi",
 ]  # fmt: skip
-TAGS = ["", "", "", "!! ", "! ", "!!str ", "!!int ", "!!float ", "!!bool ", "!!null ", "!!binary ", "!!foo "]
+TAGS = ["", "", "", "&a ", "&b ", "*a ", "!! ", "! ", "!!str ", "!!int ", "!!float ", "!!bool ", "!!null "]
+TAGS += ["!!binary ", "!!foo "]
 
 
 def _scalar(draw: st.DrawFn) -> str:
@@ -234,12 +240,13 @@ def yaml_texts(draw: st.DrawFn, depth: int = 0, indent: int = 0, flow: bool = Fa
         return _scalar(draw)
     size = draw(st.integers(min_value=0, max_value=3))
     in_flow = flow or draw(st.booleans())
+    anchor = draw(st.sampled_from(["", "", "&a ", "&b "]))
     if in_flow:
         items = [draw(yaml_texts(depth + 1, indent, True)) for _ in range(size)]
         if kind == "list":
-            return "[" + ", ".join(items) + "]"
+            return anchor + "[" + ", ".join(items) + "]"
         keys = [_scalar(draw) for _ in range(size)]
-        return "{" + ", ".join(f"{k}: {v}" for k, v in zip(keys, items, strict=True)) + "}"
+        return anchor + "{" + ", ".join(f"{k}: {v}" for k, v in zip(keys, items, strict=True)) + "}"
     pad = " " * indent
     lines = []
     for _ in range(size):

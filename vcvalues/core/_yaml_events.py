@@ -100,7 +100,7 @@ class Builder(Reporting):
         self.file = file
         self.diagnostics: list[Diagnostic] = []
         self.failed = False
-        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._anchors: dict[str, tuple[Any, int] | _Frame] = {}
         self._count = 0
         self._not_json = False
 
@@ -191,17 +191,27 @@ class Builder(Reporting):
             )
             path = self._child_path()
             container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
-            self._stack.append(_Frame(container, path, span, event.anchor, self._count, is_key))
+            frame = _Frame(container, path, span, event.anchor, self._count, is_key)
+            self._stack.append(frame)
+            if event.anchor is not None:
+                # go-yaml names a node when it starts: an anchor redefined inside wins, and an alias to
+                # a node still open is an error (decode.go: "anchor ... value contains itself")
+                self._anchors[event.anchor] = frame
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = self._stack.pop()
             self._count += 1
             if frame.is_key:
                 self._fail(frame.span, "a map key must be a plain value, not a map or a list")
-            self._place(frame.container, frame.span, frame.anchor, self._count - frame.count_at_start)
+            size = self._count - frame.count_at_start
+            if frame.anchor is not None and self._anchors.get(frame.anchor) is frame:
+                self._anchors[frame.anchor] = (frame.container, size)
+            self._place(frame.container, frame.span, None, size)
         elif kind is AliasEvent:
             anchored = self._anchors.get(event.anchor)
             if anchored is None:
                 self._fail(span, f"alias *{event.anchor} has no anchor &{event.anchor} defined before it")
+            if isinstance(anchored, _Frame):
+                self._fail(span, f"anchor '{event.anchor}' value contains itself")
             value, size = anchored
             self._count += size
             if self._count > MAX_NODES:

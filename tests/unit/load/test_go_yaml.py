@@ -155,6 +155,21 @@ def test_refusals_at_the_json_step_only_count_if_the_value_survives() -> None:
     ]
 
 
+def test_an_anchor_names_its_node_when_the_node_starts() -> None:
+    result = _load("""\
+        a: &B
+          c: 1
+          d: &B {e: 2}
+        f: *B
+        """)
+    assert result.data == {"a": {"c": 1, "d": {"e": 2}}, "f": {"e": 2}}
+    refused = _load("""\
+        a: &B
+          c: [1, *B]
+        """)
+    assert _problems(refused) == [("syntax", 2, 10, "anchor 'B' value contains itself")]
+
+
 def test_escaped_backslash_before_a_slash_is_fine() -> None:
     assert load_yaml('a: "x\\\\/y"\n', file="v.yaml").data == {"a": "x\\/y"}
 
