@@ -149,6 +149,8 @@ YAML11_TRAPS = [
     "a: &B\n  c: *B\n",
     "a: &B [1, [*B]]\n",
     "a: &B [1, &B 2, *B]\nb: *B\n",
+    "a: &s [{x: 1}]\nb:\n  <<: *s\n",
+    "b:\n  <<: [{x: 1}, [1]]\n",
     "a: |\n  x\n   y\nb: >-\n  p\n\n  q\n",
     "a: |2\n    x\n",
     "a:\n\t- x\n",
@@ -202,6 +204,21 @@ def test_the_issue_cases_read_as_the_issue_says(helm: ModuleType) -> None:
     assert assert_agree(helm, f"a: {_BIG}\n") == ("ok", {"a": _BIG})
     for refused in ("a: !!binary abc\n", "a: !!timestamp x\n", "a: !!float .inf\n", 'a: "\\/"\n'):
         assert assert_agree(helm, refused)[0] == "error"
+
+
+def _laughs(levels: int, width: int) -> str:
+    lines = ["a0: &a0 [x]"]
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("levels", "width"), [(1, 1000), (1, 1100), (2, 31), (2, 32), (3, 10), (3, 11), (4, 10)]
+)
+def test_alias_expansion_is_refused_where_helm_refuses_it(helm: ModuleType, levels: int, width: int) -> None:
+    """go-yaml's ratio of alias-driven decodes ("document contains excessive aliasing"), both sides of it."""
+    assert_agree(helm, _laughs(levels, width))
 
 
 def test_nesting_past_the_limit_is_the_one_deliberate_refusal(helm: ModuleType) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from vcvalues.core._yaml_report import NULL_KEY, Refused, Reporting
+from vcvalues.core._yaml_report import NULL_KEY, Refused, Reporting, excessive_aliasing
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.encoding import two_byte_order_marks
 from vcvalues.core.go_yaml_text import Masks
@@ -62,7 +62,17 @@ def _is_merge(scalar: Any) -> bool:
 class _Frame:
     """An open map or list (a plain slotted class: a dataclass costs ~0.5 ms to build at import)."""
 
-    __slots__ = ("anchor", "container", "count_at_start", "is_key", "path", "pending", "seen", "span")
+    __slots__ = (
+        "anchor",
+        "container",
+        "count_at_start",
+        "is_key",
+        "path",
+        "pending",
+        "seen",
+        "span",
+        "units",
+    )
 
     def __init__(
         self,
@@ -79,6 +89,7 @@ class _Frame:
         self.anchor = anchor
         self.count_at_start = count_at_start
         self.is_key = is_key  # a collection used as a map key (Helm rejects it)
+        self.units = 1  # go-yaml unmarshal calls to decode this node (see _yaml_report.excessive_aliasing)
         self.pending: Any = None  # map: the key waiting for its value (str), _MERGE, or None
         self.seen: dict[str, Span] = {}
 
@@ -100,7 +111,8 @@ class Builder(Reporting):
         self.file = file
         self.diagnostics: list[Diagnostic] = []
         self.failed = False
-        self._anchors: dict[str, tuple[Any, int] | _Frame] = {}
+        self._anchors: dict[str, tuple[Any, int, int] | _Frame] = {}
+        self._decodes = self._aliased = 0
         self._count = 0
         self._not_json = False
 
@@ -176,10 +188,12 @@ class Builder(Reporting):
         self._map = SourceMap(self.file)
         self._stack: list[_Frame] = []
         self._anchors = {}
+        self._decodes, self._aliased = 1, 0  # go-yaml unmarshals the document node first
 
     def _handle(self, event: Any, kind: type) -> None:
         span = self._span(event)
         if kind is ScalarEvent:
+            self._decodes += 1
             self._place(self._scalar(event, span), span, event.anchor, 1, scalar=event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(self._stack) >= MAX_DEPTH:
@@ -193,6 +207,7 @@ class Builder(Reporting):
             container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
             frame = _Frame(container, path, span, event.anchor, self._count, is_key)
             self._stack.append(frame)
+            self._decodes += 1
             if event.anchor is not None:
                 # go-yaml names a node when it starts: an anchor redefined inside wins, and an alias to
                 # a node still open is an error (decode.go: "anchor ... value contains itself")
@@ -204,21 +219,27 @@ class Builder(Reporting):
                 self._fail(frame.span, "a map key must be a plain value, not a map or a list")
             size = self._count - frame.count_at_start
             if frame.anchor is not None and self._anchors.get(frame.anchor) is frame:
-                self._anchors[frame.anchor] = (frame.container, size)
-            self._place(frame.container, frame.span, None, size)
+                self._anchors[frame.anchor] = (frame.container, size, frame.units)
+            self._place(frame.container, frame.span, None, size, units=frame.units)
         elif kind is AliasEvent:
             anchored = self._anchors.get(event.anchor)
             if anchored is None:
                 self._fail(span, f"alias *{event.anchor} has no anchor &{event.anchor} defined before it")
             if isinstance(anchored, _Frame):
                 self._fail(span, f"anchor '{event.anchor}' value contains itself")
-            value, size = anchored
+            value, size, units = anchored
+            self._decodes += 1 + units
+            self._aliased += units
+            if excessive_aliasing(self._decodes, self._aliased):
+                self._fail(span, "document contains excessive aliasing")
             self._count += size
             if self._count > MAX_NODES:
                 self._fail(
                     span, f"more than {MAX_NODES:,} values after expanding aliases (an alias bomb?); refused"
                 )
-            self._place(_copy(value), span, None, size)
+            if self._stack and self._stack[-1].pending is _MERGE and not isinstance(value, dict):
+                self._fail(span, "map merge requires map or sequence of maps as the value")
+            self._place(_copy(value), span, None, size, units=1 + units)
 
     # -- scalars --------------------------------------------------------------------------------
     def _scalar(self, event: Any, span: Span) -> Any:
@@ -271,9 +292,11 @@ class Builder(Reporting):
             return (*frame.path, "<<")
         return (*frame.path, frame.pending)
 
-    def _place(self, value: Any, span: Span, anchor: str | None, size: int, scalar: Any = None) -> None:
+    def _place(
+        self, value: Any, span: Span, anchor: str | None, size: int, scalar: Any = None, *, units: int = 1
+    ) -> None:
         if anchor is not None:
-            self._anchors[anchor] = (value, size)
+            self._anchors[anchor] = (value, size, units)
         if self._count > MAX_NODES:
             self._fail(span, f"more than {MAX_NODES:,} values; refused")
         if not self._stack:
@@ -281,12 +304,16 @@ class Builder(Reporting):
             self._map.values[()] = span
             return
         frame = self._stack[-1]
+        frame.units += units
         if isinstance(frame.container, list):
             self._map.values[(*frame.path, len(frame.container))] = span
             frame.container.append(value)
         elif frame.pending is None:
             self._take_key(frame, value, span, scalar)
         elif frame.pending is _MERGE:
+            if isinstance(value, list):  # go-yaml decodes each map of a << list, not the list
+                frame.units -= 1
+                self._decodes -= 1
             self._merge(frame, value, span)
         else:
             self._map.values[(*frame.path, frame.pending)] = span
@@ -296,6 +323,8 @@ class Builder(Reporting):
     def _take_key(self, frame: _Frame, value: Any, span: Span, scalar: Any) -> None:
         if scalar is not None and value == MERGE_KEY and _is_merge(scalar):
             frame.pending = _MERGE
+            frame.units -= 1  # go-yaml decodes the value of <<, never the key
+            self._decodes -= 1
             return
         key = key_to_string(value)
         if key is None:
@@ -322,7 +351,7 @@ class Builder(Reporting):
         # go-yaml v2 merges positionally; in a list of maps the earlier maps take precedence.
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(source, dict) for source in sources):
-            self._fail(span, "a merge key (<<) needs a map or a list of maps")
+            self._fail(span, "map merge requires map or sequence of maps as the value")
         assert isinstance(frame.container, dict)
         for source in reversed(sources):
             for key, item in source.items():

@@ -33,6 +33,24 @@ def _go_float(value: float) -> str:
     return "+Inf" if value > 0 else "-Inf"
 
 
+_ALIAS_CHECK_FROM = (100, 1000)  # aliased, total unmarshal calls before go-yaml checks the ratio
+_RATIO_LOW, _RATIO_HIGH = 400_000, 4_000_000  # decode counts where the allowed ratio starts/ends falling
+
+
+def excessive_aliasing(decodes: int, aliased: int) -> bool:
+    """go-yaml v2 decode.go's alias-bomb check: of its unmarshal calls so far, too many came from
+    expanding aliases (99% allowed up to 400,000 calls, falling to 10% at 4,000,000)."""
+    if aliased <= _ALIAS_CHECK_FROM[0] or decodes <= _ALIAS_CHECK_FROM[1]:
+        return False
+    if decodes <= _RATIO_LOW:
+        allowed = 0.99
+    elif decodes >= _RATIO_HIGH:
+        allowed = 0.10
+    else:
+        allowed = 0.99 - 0.89 * ((decodes - _RATIO_LOW) / (_RATIO_HIGH - _RATIO_LOW))
+    return aliased / decodes > allowed
+
+
 class Reporting:
     """Positions, diagnostics and the go-yaml checks; Builder adds the building."""
 
