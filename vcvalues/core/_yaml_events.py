@@ -62,17 +62,7 @@ def _is_merge(scalar: Any) -> bool:
 class _Frame:
     """An open map or list (a plain slotted class: a dataclass costs ~0.5 ms to build at import)."""
 
-    __slots__ = (
-        "anchor",
-        "container",
-        "count_at_start",
-        "is_key",
-        "path",
-        "pending",
-        "seen",
-        "span",
-        "units",
-    )
+    __slots__ = ("anchor", "container", "count_at_start", "is_key", "path", "pending", "seen", "span")
 
     def __init__(
         self,
@@ -89,7 +79,6 @@ class _Frame:
         self.anchor = anchor
         self.count_at_start = count_at_start
         self.is_key = is_key  # a collection used as a map key (Helm rejects it)
-        self.units = 1  # go-yaml unmarshal calls to decode this node (see _yaml_report.excessive_aliasing)
         self.pending: Any = None  # map: the key waiting for its value (str), _MERGE, or None
         self.seen: dict[str, Span] = {}
 
@@ -111,8 +100,8 @@ class Builder(Reporting):
         self.file = file
         self.diagnostics: list[Diagnostic] = []
         self.failed = False
-        self._anchors: dict[str, tuple[Any, int, int] | _Frame] = {}
-        self._decodes = self._aliased = 0
+        self._anchors: dict[str, tuple[Any, int] | _Frame] = {}
+        self._aliased = 0
         self._count = 0
         self._not_json = False
 
@@ -144,6 +133,8 @@ class Builder(Reporting):
     def _run_once(self, text: str, *, first_only: bool) -> list[Document]:
         self.diagnostics = []
         self.failed = False
+        self._count = 0
+        self._not_json = False
         documents: list[Document] = []
         parser = CParser(text)
         try:
@@ -188,12 +179,12 @@ class Builder(Reporting):
         self._map = SourceMap(self.file)
         self._stack: list[_Frame] = []
         self._anchors = {}
-        self._decodes, self._aliased = 1, 0  # go-yaml unmarshals the document node first
+        self._aliased = 0
+        self._document_start = self._count
 
     def _handle(self, event: Any, kind: type) -> None:
-        span = self._span(event)
+        span = event.start_mark  # a 0-based Mark; SourceMap converts it only when asked (see _span)
         if kind is ScalarEvent:
-            self._decodes += 1
             self._place(self._scalar(event, span), span, event.anchor, 1, scalar=event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(self._stack) >= MAX_DEPTH:
@@ -207,7 +198,6 @@ class Builder(Reporting):
             container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
             frame = _Frame(container, path, span, event.anchor, self._count, is_key)
             self._stack.append(frame)
-            self._decodes += 1
             if event.anchor is not None:
                 # go-yaml names a node when it starts: an anchor redefined inside wins, and an alias to
                 # a node still open is an error (decode.go: "anchor ... value contains itself")
@@ -219,27 +209,29 @@ class Builder(Reporting):
                 self._fail(frame.span, "a map key must be a plain value, not a map or a list")
             size = self._count - frame.count_at_start
             if frame.anchor is not None and self._anchors.get(frame.anchor) is frame:
-                self._anchors[frame.anchor] = (frame.container, size, frame.units)
-            self._place(frame.container, frame.span, None, size, units=frame.units)
+                self._anchors[frame.anchor] = (frame.container, size)
+            self._place(frame.container, frame.span, None, size)
         elif kind is AliasEvent:
             anchored = self._anchors.get(event.anchor)
             if anchored is None:
                 self._fail(span, f"alias *{event.anchor} has no anchor &{event.anchor} defined before it")
             if isinstance(anchored, _Frame):
                 self._fail(span, f"anchor '{event.anchor}' value contains itself")
-            value, size, units = anchored
-            self._decodes += 1 + units
-            self._aliased += units
-            if excessive_aliasing(self._decodes, self._aliased):
+            value, size = anchored
+            # _count is go-yaml's unmarshal calls so far (the alias node, then its target again), less
+            # the document node and the maps and lists still open, which go-yaml counts on entry
+            self._count += 1 + size
+            self._aliased += size
+            decodes = self._count - self._document_start + 1 + len(self._stack)
+            if excessive_aliasing(decodes, self._aliased):
                 self._fail(span, "document contains excessive aliasing")
-            self._count += size
             if self._count > MAX_NODES:
                 self._fail(
                     span, f"more than {MAX_NODES:,} values after expanding aliases (an alias bomb?); refused"
                 )
             if self._stack and self._stack[-1].pending is _MERGE and not isinstance(value, dict):
                 self._fail(span, "map merge requires map or sequence of maps as the value")
-            self._place(_copy(value), span, None, size, units=1 + units)
+            self._place(_copy(value), span, None, 1 + size)
 
     # -- scalars --------------------------------------------------------------------------------
     def _scalar(self, event: Any, span: Span) -> Any:
@@ -292,11 +284,9 @@ class Builder(Reporting):
             return (*frame.path, "<<")
         return (*frame.path, frame.pending)
 
-    def _place(
-        self, value: Any, span: Span, anchor: str | None, size: int, scalar: Any = None, *, units: int = 1
-    ) -> None:
+    def _place(self, value: Any, span: Span, anchor: str | None, size: int, scalar: Any = None) -> None:
         if anchor is not None:
-            self._anchors[anchor] = (value, size, units)
+            self._anchors[anchor] = (value, size)
         if self._count > MAX_NODES:
             self._fail(span, f"more than {MAX_NODES:,} values; refused")
         if not self._stack:
@@ -304,7 +294,6 @@ class Builder(Reporting):
             self._map.values[()] = span
             return
         frame = self._stack[-1]
-        frame.units += units
         if isinstance(frame.container, list):
             self._map.values[(*frame.path, len(frame.container))] = span
             frame.container.append(value)
@@ -312,8 +301,7 @@ class Builder(Reporting):
             self._take_key(frame, value, span, scalar)
         elif frame.pending is _MERGE:
             if isinstance(value, list):  # go-yaml decodes each map of a << list, not the list
-                frame.units -= 1
-                self._decodes -= 1
+                self._count -= 1
             self._merge(frame, value, span)
         else:
             self._map.values[(*frame.path, frame.pending)] = span
@@ -323,8 +311,7 @@ class Builder(Reporting):
     def _take_key(self, frame: _Frame, value: Any, span: Span, scalar: Any) -> None:
         if scalar is not None and value == MERGE_KEY and _is_merge(scalar):
             frame.pending = _MERGE
-            frame.units -= 1  # go-yaml decodes the value of <<, never the key
-            self._decodes -= 1
+            self._count -= 1  # go-yaml decodes the value of <<, never the key
             return
         key = key_to_string(value)
         if key is None:
