@@ -224,7 +224,7 @@ class Builder(Reporting):
             self._aliased += size
             decodes = self._count - self._document_start + 1 + len(self._stack)
             if excessive_aliasing(decodes, self._aliased):
-                self._fail(span, "document contains excessive aliasing")
+                self._fail(span, "document contains excessive aliasing (an alias bomb?)")
             if self._count > MAX_NODES:
                 self._fail(
                     span, f"more than {MAX_NODES:,} values after expanding aliases (an alias bomb?); refused"
