@@ -310,6 +310,16 @@ def test_two_byte_order_marks_are_the_other_deliberate_refusal(helm: ModuleType)
     assert problems[0][2].startswith("two byte order marks start the input")
 
 
+def test_a_nul_character_is_refused_as_go_yaml_reader_refuses_it(helm: ModuleType) -> None:
+    """helm_python hands the text to Go as a C string, so it reads "a: x" and stops at the NUL; Helm itself
+    reads the file's bytes and go-yaml's reader refuses U+0000 ("control characters are not allowed",
+    readerc.go). vcvalues refuses it at its position; the oracle cannot judge this one."""
+    assert helm_reads(helm, "a: x\x00y\n") == ("ok", {"a": "x"})
+    kind, problems = vcvalues_reads("a: x\x00y\n")
+    assert kind == "error"
+    assert problems[0][:2] == (1, 5)
+
+
 def test_keys_that_collide_in_json_are_a_duplicate_key_error(helm: ModuleType) -> None:
     """Helm keeps either value of ``{1: a, "1": b}`` (measured: both occur in 40 reads); vcvalues keeps
     the last, as for a plain duplicate, and reports duplicate-key at the second key."""
