@@ -228,6 +228,20 @@ def test_stdin_bytes_get_the_file_diagnostic() -> None:
     assert from_stdin is not None and (from_stdin.line, from_stdin.column) == (2, 7)
 
 
+def test_text_read_with_surrogateescape_gets_the_file_diagnostic() -> None:
+    """Python's stdin under a C/POSIX locale decodes with surrogateescape; load_yaml recovers the bytes."""
+    data = b"a: 1\nb: caf\xe9\n"
+    result = load_yaml(data.decode("utf-8", "surrogateescape"), file="<stdin>")
+    assert result.data is None
+    assert result.diagnostics == [decode_source(data, file="<stdin>")[1]]
+    assert _problems(result) == [("syntax", 2, 7, "invalid UTF-8 byte 0xe9")]
+
+
+def test_a_lone_surrogate_is_not_a_character() -> None:
+    result = load_yaml("a: 1\nb: x\ud800\n", file="v.yaml")
+    assert _problems(result) == [("syntax", 2, 5, "U+D800 is a lone surrogate, not a character")]
+
+
 def test_stdin_reads_at_most_one_byte_past_the_limit() -> None:
     from vcvalues.core.encoding import MAX_INPUT_BYTES
 
