@@ -207,9 +207,26 @@ def test_partial_assignments_before_an_error() -> None:
     assert target == {"a": 1, "b": ""}
 
 
-def test_recursion_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="nested too deeply"):
-        parsed("a" + "[0]" * 5000 + "=1")
+def test_lists_nest_to_512_levels_without_recursion() -> None:
+    value: Any = parsed("a" + "[0]" * 512 + "=1")["a"]
+    for _ in range(511):
+        value = value[0]
+    assert value == [1]
+    with pytest.raises(UsageError, match=r"^--set values nested deeper than 512 levels; refused$"):
+        parsed("a" + "[0]" * 513 + "=1")
+    with pytest.raises(UsageError, match=r"^--set values nested deeper than 512 levels; refused$"):
+        parsed("a" + "[0].b" * 100 + "[0]" * 500 + "=1")
+
+
+@pytest.mark.parametrize("helm_major", [3, 4])
+def test_unterminated_index_follows_the_helm_line(helm_major: int) -> None:
+    target: dict[str, Any] = {}
+    if helm_major == 3:
+        with pytest.raises(UsageError, match=r"^error parsing index: EOF$"):
+            parse_set_into("b=1,a[0][1", target, helm_major=helm_major)
+    else:
+        parse_set_into("b=1,a[0][1", target, helm_major=helm_major)
+    assert target == {"b": 1, "a": []}
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,15 @@ here before anything large is built.
 from __future__ import annotations
 
 import math
-from typing import Any, NoReturn
+from typing import Any
 
+from vcvalues.core._yaml_report import NULL_KEY, Refused, Reporting, excessive_aliasing
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.encoding import two_byte_order_marks
+from vcvalues.core.go_yaml_text import Masks
 from vcvalues.core.source import ORIGIN, Document, SourceMap, Span, as_span
-from vcvalues.core.yaml11 import MERGE_KEY, YAML11_ONLY_BOOLEANS, key_to_string, resolve_plain, resolve_tagged
+from vcvalues.core.yaml11 import MERGE_KEY, YAML11_ONLY_BOOLEANS, key_to_string, resolve_plain
+from vcvalues.core.yaml_tags import TagError, resolve_explicit
 
 try:  # ruamel.yaml.clib: libyaml's C scanner and parser
     from _ruamel_yaml import CParser
@@ -31,14 +35,28 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+_LIBYAML_FLOW_COLON = "found unexpected ':'"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 MAX_DEPTH = 512
 MAX_NODES = 2_000_000
 _MERGE = object()  # pending-key marker for `<<`
 _QUOTED = frozenset("'\"|>")
 
 
-class _Refused(Exception):
-    """Input past a limit or not decodable as Helm would: stop building."""
+class _FlowColon(Exception):
+    """libyaml refused a ':' that go-yaml keeps inside a flow-context plain scalar."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+def _is_merge(scalar: Any) -> bool:
+    """go-yaml's isMerge: ``<<`` plain and untagged, or tagged ``!`` or ``!!merge``."""
+    tag = scalar.tag
+    if tag is None:
+        return not (scalar.style and scalar.style in _QUOTED)
+    return str(tag) in ("!", _MERGE_TAG)
 
 
 class _Frame:
@@ -73,21 +91,52 @@ def _copy(value: Any) -> Any:
     return value
 
 
-class Builder:
+class Builder(Reporting):
     """One pass over the events of ``text``; diagnostics collect in ``self.diagnostics``."""
 
     def __init__(self, text: str, file: str) -> None:
         self.text = text
+        self._masks = Masks(text)
         self.file = file
         self.diagnostics: list[Diagnostic] = []
         self.failed = False
-        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._anchors: dict[str, tuple[Any, int] | _Frame] = {}
+        self._aliased = 0
         self._count = 0
+        self._not_json = False
 
     # -- driver ---------------------------------------------------------------------------------
     def run(self, *, first_only: bool) -> list[Document]:
+        """Parse; where libyaml refuses a ``:`` that go-yaml keeps inside a flow plain scalar, mask it
+        (see vcvalues.core.go_yaml_text) and parse again, so the C parser stays the only parser."""
+        text = self._masks.text
+        if text.startswith("\ufeff\ufeff"):
+            self.failed = True
+            self.diagnostics.append(two_byte_order_marks(self.file))
+            return []
+        while True:
+            try:
+                return self._run_once(text, first_only=first_only)
+            except _FlowColon as retry:
+                if not self._masks.mask_flow_colons(retry.offset):
+                    self.failed = True
+                    self._report(
+                        Span(*self._position(retry.offset)),
+                        "syntax",
+                        Severity.ERROR,
+                        "too many ':' inside unquoted flow values ([a:b], {a:b}) to read; refused",
+                        "quote these values",
+                    )
+                    return []
+                text = self._masks.text
+
+    def _run_once(self, text: str, *, first_only: bool) -> list[Document]:
+        self.diagnostics = []
+        self.failed = False
+        self._count = 0
+        self._not_json = False
         documents: list[Document] = []
-        parser = CParser(self.text)
+        parser = CParser(text)
         try:
             while True:
                 event = parser.get_event()
@@ -95,23 +144,23 @@ class Builder:
                 if kind is StreamEndEvent:
                     break
                 if kind is DocumentStartEvent:
-                    if first_only and documents:
-                        self._report(
-                            self._span(event),
-                            "multi-document",
-                            Severity.WARNING,
-                            "Helm reads only the first document of a values file; this one is ignored",
-                            "put every value in one document, or pass the documents as separate -f files",
-                        )
-                        break
+                    self._check_version(event)
                     self._start_document()
                 elif kind is DocumentEndEvent:
+                    if self._not_json:
+                        self._check_json(self._root)
                     documents.append(Document(self._root, self._map))
+                    if first_only:
+                        self._after_first_document(parser)
+                        break
                 else:
                     self._handle(event, kind)
-        except _Refused:
+        except Refused:
             self.failed = True
         except MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            if exc.problem == _LIBYAML_FLOW_COLON and mark is not None:
+                raise _FlowColon(mark.index) from None
             self._parse_error(exc)
         except ReaderError as exc:
             self.failed = True
@@ -130,9 +179,11 @@ class Builder:
         self._map = SourceMap(self.file)
         self._stack: list[_Frame] = []
         self._anchors = {}
+        self._aliased = 0
+        self._document_start = self._count
 
     def _handle(self, event: Any, kind: type) -> None:
-        span = self._span(event)
+        span = event.start_mark  # a 0-based Mark; SourceMap converts it only when asked (see _span)
         if kind is ScalarEvent:
             self._place(self._scalar(event, span), span, event.anchor, 1, scalar=event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -145,57 +196,74 @@ class Builder:
             )
             path = self._child_path()
             container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
-            self._stack.append(_Frame(container, path, span, event.anchor, self._count, is_key))
+            frame = _Frame(container, path, span, event.anchor, self._count, is_key)
+            self._stack.append(frame)
+            if event.anchor is not None:
+                # go-yaml names a node when it starts: an anchor redefined inside wins, and an alias to
+                # a node still open is an error (decode.go: "anchor ... value contains itself")
+                self._anchors[event.anchor] = frame
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = self._stack.pop()
             self._count += 1
             if frame.is_key:
                 self._fail(frame.span, "a map key must be a plain value, not a map or a list")
-            self._place(frame.container, frame.span, frame.anchor, self._count - frame.count_at_start)
+            size = self._count - frame.count_at_start
+            if frame.anchor is not None and self._anchors.get(frame.anchor) is frame:
+                self._anchors[frame.anchor] = (frame.container, size)
+            self._place(frame.container, frame.span, None, size)
         elif kind is AliasEvent:
             anchored = self._anchors.get(event.anchor)
             if anchored is None:
                 self._fail(span, f"alias *{event.anchor} has no anchor &{event.anchor} defined before it")
+            if isinstance(anchored, _Frame):
+                self._fail(span, f"anchor '{event.anchor}' value contains itself")
             value, size = anchored
-            self._count += size
+            # _count is go-yaml's unmarshal calls so far (the alias node, then its target again), less
+            # the document node and the maps and lists still open, which go-yaml counts on entry
+            self._count += 1 + size
+            self._aliased += size
+            decodes = self._count - self._document_start + 1 + len(self._stack)
+            if excessive_aliasing(decodes, self._aliased):
+                self._fail(span, "document contains excessive aliasing (an alias bomb?)")
             if self._count > MAX_NODES:
                 self._fail(
                     span, f"more than {MAX_NODES:,} values after expanding aliases (an alias bomb?); refused"
                 )
-            self._place(_copy(value), span, None, size)
+            if self._stack and self._stack[-1].pending is _MERGE and not isinstance(value, dict):
+                self._fail(span, "map merge requires map or sequence of maps as the value")
+            self._place(_copy(value), span, None, 1 + size)
 
     # -- scalars --------------------------------------------------------------------------------
     def _scalar(self, event: Any, span: Span) -> Any:
         self._count += 1
         text: str = event.value
+        masks = self._masks
+        if masks.active:
+            text = masks.restore(text)
         tag = event.tag
-        if tag is not None and tag != "!":
-            ok, value = resolve_tagged(str(tag), text)
-            if not ok and str(tag).startswith("tag:yaml.org,2002:"):
-                self._fail(span, f"cannot read {text!r} as {str(tag).rsplit(':', 1)[-1]}")
-            return value if ok else text
-        if event.style and event.style in _QUOTED:
+        style = event.style
+        if tag is not None:
+            try:
+                value = resolve_explicit(str(tag), text)
+            except TagError as problem:
+                self._fail(span, str(problem))
+        elif style and style in _QUOTED:
+            if style == '"' and masks.has_slash_escape:
+                self._check_escapes(event)
             return text
-        value = resolve_plain(text)
-        if (
-            isinstance(value, float)
-            and (math.isinf(value) or math.isnan(value))
-            and not self._expecting_key()
-        ):
-            self._fail(
-                span,
-                f"{text} is not a number Helm can hold (its values pass through JSON)",
-                hint="quote it if you mean the string",
-            )
-        if text in YAML11_ONLY_BOOLEANS:
-            self._report(
-                span,
-                "yaml11-boolean",
-                Severity.WARNING,
-                f"{text!r} is the boolean {str(value).lower()} for Helm (YAML 1.1); "
-                f"a YAML 1.2 tool reads the string {text!r}",
-                f"write {str(value).lower()}, or quote it ('{text}') if you mean the string",
-            )
+        else:
+            value = resolve_plain(text)
+            if text in YAML11_ONLY_BOOLEANS:
+                self._report(
+                    span,
+                    "yaml11-boolean",
+                    Severity.WARNING,
+                    f"{text!r} is the boolean {str(value).lower()} for Helm (YAML 1.1); "
+                    f"a YAML 1.2 tool reads the string {text!r}",
+                    f"write {str(value).lower()}, or quote it ('{text}') if you mean the string",
+                )
+        if isinstance(value, float) and not math.isfinite(value) and not self._expecting_key():
+            self._not_json = True  # Helm fails only if the value survives to its JSON step
         return value
 
     # -- placing values into their parent ------------------------------------------------------
@@ -232,6 +300,8 @@ class Builder:
         elif frame.pending is None:
             self._take_key(frame, value, span, scalar)
         elif frame.pending is _MERGE:
+            if isinstance(value, list):  # go-yaml decodes each map of a << list, not the list
+                self._count -= 1
             self._merge(frame, value, span)
         else:
             self._map.values[(*frame.path, frame.pending)] = span
@@ -239,21 +309,24 @@ class Builder:
             frame.pending = None
 
     def _take_key(self, frame: _Frame, value: Any, span: Span, scalar: Any) -> None:
-        if scalar is not None and value == MERGE_KEY and not (scalar.style and scalar.style in _QUOTED):
+        if scalar is not None and value == MERGE_KEY and _is_merge(scalar):
             frame.pending = _MERGE
+            self._count -= 1  # go-yaml decodes the value of <<, never the key
             return
         key = key_to_string(value)
         if key is None:
-            self._fail(span, "a map key must not be null (Helm cannot convert it to JSON)")
+            key = NULL_KEY  # Helm fails only if the key survives to its JSON step
+            self._not_json = True
         assert isinstance(frame.container, dict)
         seen = frame.seen.get(key)
         if seen is not None:
             first = as_span(seen)
+            shown = "null" if key == NULL_KEY else repr(key)
             self._report(
                 span,
                 "duplicate-key",
                 Severity.ERROR,
-                f"duplicate key {key!r} (first at line {first.line}, column {first.column}); "
+                f"duplicate key {shown} (first at line {first.line}, column {first.column}); "
                 "Helm silently keeps this last one",
                 "remove one of the two, or merge their contents",
             )
@@ -265,7 +338,7 @@ class Builder:
         # go-yaml v2 merges positionally; in a list of maps the earlier maps take precedence.
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(source, dict) for source in sources):
-            self._fail(span, "a merge key (<<) needs a map or a list of maps")
+            self._fail(span, "map merge requires map or sequence of maps as the value")
         assert isinstance(frame.container, dict)
         for source in reversed(sources):
             for key, item in source.items():
@@ -273,37 +346,3 @@ class Builder:
                 self._map.keys.setdefault((*frame.path, key), span)
                 self._map.values.setdefault((*frame.path, key), span)
         frame.pending = None
-
-    # -- positions and diagnostics ------------------------------------------------------------
-    @staticmethod
-    def _span(event: Any) -> Any:
-        # The parser's own Mark (0-based), kept as is: SourceMap converts it to a 1-based Span only
-        # when a position is asked for, which on a clean file is never (measured: ~25% of build time).
-        return event.start_mark
-
-    def _position(self, offset: int) -> tuple[int, int]:
-        before = self.text[:offset]
-        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-    def _parse_error(self, exc: MarkedYAMLError) -> None:
-        mark = exc.problem_mark or exc.context_mark
-        span = Span(mark.line + 1, mark.column + 1) if mark is not None else ORIGIN
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        context = f" {exc.context.strip()}" if exc.context and exc.problem else ""
-        hint = None
-        if "\\t" in problem or "\t" in problem or "tab" in problem:
-            hint = "YAML does not allow tabs for indentation; indent with spaces"
-        self.failed = True
-        self.diagnostics.append(
-            Diagnostic(
-                "syntax", Severity.ERROR, f"{problem}{context}", self.file, span.line, span.column, hint
-            )
-        )
-
-    def _report(self, mark: Any, rule: str, severity: Severity, message: str, hint: str | None) -> None:
-        span = as_span(mark)
-        self.diagnostics.append(Diagnostic(rule, severity, message, self.file, span.line, span.column, hint))
-
-    def _fail(self, span: Span, message: str, *, hint: str | None = None) -> NoReturn:
-        self._report(span, "syntax", Severity.ERROR, message, hint)
-        raise _Refused

@@ -16,10 +16,11 @@ from typing import Any
 
 from vcvalues.core._yaml_events import Builder
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
-from vcvalues.core.source import ORIGIN, Document, SourceMap, Span
+from vcvalues.core.encoding import MAX_INPUT_BYTES, decode_source, read_stream
+from vcvalues.core.source import Document, SourceMap, Span
 from vcvalues.errors import InputError
 
-MAX_INPUT_BYTES = 16 * 1024 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SUPPRESSION = re.compile(r"#\s*vcvalues:\s*disable=(?P<ids>[A-Za-z0-9_,\- ]*)")
 
 
@@ -59,34 +60,6 @@ def read_source(path: str | Path) -> bytes:
     return data
 
 
-def decode_source(data: bytes, *, file: str) -> tuple[str | None, Diagnostic | None]:
-    """Bytes -> text as go-yaml accepts it: UTF-8 (BOM optional) or UTF-16 with a BOM."""
-    if len(data) > MAX_INPUT_BYTES:
-        return None, _syntax(
-            file,
-            ORIGIN,
-            f"input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB; refused",
-            hint="values files are small; Helm stores them in a release Secret limited to 1 MiB",
-        )
-    encoding = "utf-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    elif data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode(encoding), None
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, _syntax(
-            file,
-            Span(line, column),
-            f"invalid {encoding.upper()} byte 0x{data[exc.start]:02x}",
-            hint="save the file as UTF-8",
-        )
-
-
 def load_path(path: str | Path, *, display_name: str | None = None) -> LoadResult:
     """Read and load one values file. Raises InputError when the path cannot be read."""
     file = display_name or str(path)
@@ -97,8 +70,29 @@ def load_path(path: str | Path, *, display_name: str | None = None) -> LoadResul
     return load_yaml(text, file=file)
 
 
+def from_surrogates(text: str, *, file: str) -> tuple[str | None, Diagnostic | None]:
+    """Text read with ``errors="surrogateescape"`` (Python's stdin under a C or POSIX locale) carries the
+    bytes it could not decode as lone surrogates: decode those bytes as a file's bytes are decoded, so
+    stdin gets the file's diagnostic. Other lone surrogates are not characters: a syntax error."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text, None
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError as exc:
+        before = text[: exc.start]
+        span = Span(before.count("\n") + 1, exc.start - (before.rfind("\n") + 1) + 1)
+        message = f"U+{ord(text[exc.start]):04X} is a lone surrogate, not a character"
+        return None, _syntax(file, span, message, hint="save the file as UTF-8")
+    return decode_source(data, file=file)
+
+
 def load_yaml(text: str, *, file: str) -> LoadResult:
     """A values file: Helm reads the first document, which must be a map (or empty)."""
+    decoded, problem = from_surrogates(text, file=file)
+    if decoded is None:
+        assert problem is not None
+        return LoadResult(None, SourceMap(file), [problem])
+    text = decoded
     builder = Builder(text, file)
     documents = builder.run(first_only=True)
     suppressions = scan_suppressions(text)
@@ -124,6 +118,11 @@ def load_yaml(text: str, *, file: str) -> LoadResult:
 
 def load_yaml_documents(text: str, *, file: str) -> DocumentsResult:
     """Every document of a multi-document stream (Kubernetes manifests); empty documents dropped."""
+    decoded, problem = from_surrogates(text, file=file)
+    if decoded is None:
+        assert problem is not None
+        return DocumentsResult([], [problem])
+    text = decoded
     builder = Builder(text, file)
     documents = builder.run(first_only=False)
     kept = [d for d in documents if d.data is not None]
@@ -147,16 +146,19 @@ def _syntax(file: str, span: Span, message: str, *, hint: str | None = None) -> 
 
 
 __all__ = [
+    "MAX_INPUT_BYTES",
     "Document",
     "DocumentsResult",
     "LoadResult",
     "SourceMap",
     "Span",
     "decode_source",
+    "from_surrogates",
     "load_path",
     "load_yaml",
     "load_yaml_documents",
     "read_source",
+    "read_stream",
     "scan_suppressions",
 ]
 

@@ -1,6 +1,11 @@
 """Helm's ``--set`` / ``--set-string`` parser (``strvals.ParseInto`` / ``ParseIntoString``).
 
-Rewritten from helm/helm v3.21.4 ``pkg/strvals/parser.go`` (read, not copied): comma-separated
+Rewritten from helm/helm v3.21.4 ``pkg/strvals/parser.go`` (read, not copied; unchanged from v3.19.0 to
+v3.21.4), with Helm 4's one difference (v4.2.3, same file): ``parse`` ends silently on any error that
+``errors.Is(err, io.EOF)``, and the index errors now wrap theirs (``fmt.Errorf("error parsing index:
+%w")``), so an unterminated index (``a[0``, ``a[0][1``) ends parsing like the end of input. Helm 3
+compares ``err == io.EOF`` against ``errors.Wrap``'s new error and fails with "error parsing index: EOF".
+Comma-separated
 assignments, dotted keys, ``a[0]=x`` list indexes padded with nil, ``a={x,y}`` lists, backslash escapes,
 typed scalars (``true``/``false``/``null`` in any case, int64 via ``strconv.ParseInt`` base 10 unless the
 text starts with ``0``), at most 30 nested dots and index 65536, and Helm's error messages. Go's io.EOF
@@ -15,10 +20,20 @@ from typing import Any
 from vcvalues.core.gofmt import GoInt64, go_quote, go_quote_rune, go_type
 from vcvalues.errors import UsageError
 
-__all__ = ["MAX_INDEX", "MAX_NESTED_NAME_LEVEL", "parse_set_into", "typed_value"]
+__all__ = [
+    "HELM_3",
+    "HELM_4",
+    "MAX_INDEX",
+    "MAX_LIST_DEPTH",
+    "MAX_NESTED_NAME_LEVEL",
+    "parse_set_into",
+    "typed_value",
+]
 
+HELM_3, HELM_4 = 3, 4
 MAX_INDEX = 65536
 MAX_NESTED_NAME_LEVEL = 30
+MAX_LIST_DEPTH = 512
 
 _KEY_STOP = frozenset("=[,.")
 _LIST_STOP = frozenset("[.=")
@@ -107,10 +122,12 @@ def _set_index(items: list[Any], index: int, value: object) -> list[Any]:
 
 
 class _Parser:
-    def __init__(self, text: str, *, as_string: bool) -> None:
+    def __init__(self, text: str, *, as_string: bool, helm_major: int) -> None:
         self._text = text
         self._pos = 0
         self._as_string = as_string
+        self._helm_major = helm_major
+        self._list_depth = 0
 
     def _read(self) -> str | None:
         if self._pos >= len(self._text):
@@ -141,75 +158,90 @@ class _Parser:
             return
 
     def _key(self, data: dict[str, Any], level: int) -> None:
+        """Go ``key``; one frame per level (the chain a[0].b[0].b... recurses through it)."""
         try:
-            self._key_body(data, level)
+            key, last = self._until(_KEY_STOP)
+            if last is None:
+                if not key:
+                    raise _Eof
+                raise UsageError(f"key {go_quote(key)} has no value")
+            if last == "[":
+                index = self._index()
+                items: list[Any] = []
+                if key in data:
+                    items = _assert_type(data[key], list, "[]interface {}")
+                try:
+                    items = self._list_item(items, index, level)
+                except (UsageError, _Eof):
+                    _set(data, key, items)
+                    raise
+                _set(data, key, items)
+            elif last == "=":
+                try:
+                    _set(data, key, self._value_list())
+                except _Eof:
+                    _set(data, key, "")
+                    raise
+                except _NotList:
+                    _set(data, key, typed_value(self._until(_VALUE_STOP)[0], as_string=self._as_string))
+            elif last == ",":
+                _set(data, key, "")
+                raise UsageError(f"key {go_quote(key)} has no value (cannot end with ,)")
+            else:
+                level += 1
+                if level > MAX_NESTED_NAME_LEVEL:
+                    raise UsageError(
+                        "value name nested level is greater than maximum supported nested level of "
+                        f"{MAX_NESTED_NAME_LEVEL}"
+                    )
+                inner: dict[str, Any] = {}
+                if key in data:
+                    inner = _assert_type(data[key], dict, "map[string]interface {}")
+                try:
+                    self._key(inner, level)
+                except (UsageError, _Eof):
+                    if inner:
+                        _set(data, key, inner)
+                    raise
+                if not inner:
+                    raise UsageError(f"key map {go_quote(key)} has no value")
+                _set(data, key, inner)
         except _Panic as panic:  # Go: key's deferred recover()
             raise UsageError(f"unable to parse key: {panic}") from None
-
-    def _key_body(self, data: dict[str, Any], level: int) -> None:
-        key, last = self._until(_KEY_STOP)
-        if last is None:
-            if not key:
-                raise _Eof
-            raise UsageError(f"key {go_quote(key)} has no value")
-        if last == "[":
-            index = self._index()
-            items: list[Any] = []
-            if key in data:
-                items = _assert_type(data[key], list, "[]interface {}")
-            try:
-                items = self._list_item(items, index, level)
-            except (UsageError, _Eof):
-                _set(data, key, items)
-                raise
-            _set(data, key, items)
-        elif last == "=":
-            try:
-                _set(data, key, self._value_list())
-            except _Eof:
-                _set(data, key, "")
-                raise
-            except _NotList:
-                _set(data, key, typed_value(self._until(_VALUE_STOP)[0], as_string=self._as_string))
-        elif last == ",":
-            _set(data, key, "")
-            raise UsageError(f"key {go_quote(key)} has no value (cannot end with ,)")
-        else:
-            level += 1
-            if level > MAX_NESTED_NAME_LEVEL:
-                raise UsageError(
-                    "value name nested level is greater than maximum supported nested level of "
-                    f"{MAX_NESTED_NAME_LEVEL}"
-                )
-            inner: dict[str, Any] = {}
-            if key in data:
-                inner = _assert_type(data[key], dict, "map[string]interface {}")
-            try:
-                self._key(inner, level)
-            except (UsageError, _Eof):
-                if inner:
-                    _set(data, key, inner)
-                raise
-            if not inner:
-                raise UsageError(f"key map {go_quote(key)} has no value")
-            _set(data, key, inner)
 
     def _index(self) -> int:
         text, last = self._until(_INDEX_STOP)
         if last is None:
+            if self._helm_major >= HELM_4:
+                raise _Eof  # errors.Is(fmt.Errorf("error parsing index: %w", io.EOF), io.EOF)
             raise UsageError("error parsing index: EOF")
         return _atoi(text)
 
     def _list_item(self, items: list[Any], index: int, level: int) -> list[Any]:
-        if index < 0:
-            raise UsageError(f"negative {index} index not allowed")
-        rest, last = self._until(_LIST_STOP)
-        if rest:
-            # Go formats the []rune with %q: each rune quoted, e.g. ['x' 'y'].
-            runes = " ".join(go_quote_rune(char) for char in rest)
-            raise UsageError(f"unexpected data at end of array index: [{runes}]")
-        if last is None:
-            raise _Eof
+        """Go ``listItem``. Go recurses on each ``[`` of ``a[0][1]...``; here the chain is a loop, and it
+        stops at the reader's 512 levels (DESIGN §12; Helm has no limit), so neither this parser nor the
+        code that later walks the values can exceed Python's recursion limit."""
+        outer: list[tuple[list[Any], int]] = []  # the lists above, and the index taken in each
+        while True:
+            if index < 0:
+                raise UsageError(f"negative {index} index not allowed")
+            rest, last = self._until(_LIST_STOP)
+            if rest:
+                # Go formats the []rune with %q: each rune quoted, e.g. ['x' 'y'].
+                runes = " ".join(go_quote_rune(char) for char in rest)
+                raise UsageError(f"unexpected data at end of array index: [{runes}]")
+            if last is None:
+                raise _Eof
+            if last != "[":
+                break
+            if self._list_depth + len(outer) + 2 > MAX_LIST_DEPTH:
+                raise UsageError(f"--set values nested deeper than {MAX_LIST_DEPTH} levels; refused")
+            next_index = self._index()
+            current: list[Any] = []
+            if len(items) > index and items[index] is not None:
+                current = _assert_type(items[index], list, "[]interface {}")
+            outer.append((items, index))
+            items, index = current, next_index
         if last == "=":
             try:
                 value: object = self._value_list()
@@ -217,20 +249,25 @@ class _Parser:
                 value = ""
             except _NotList:
                 value = typed_value(self._until(_VALUE_STOP)[0], as_string=self._as_string)
-            return _set_index(items, index, value)
-        if last == "[":
-            next_index = self._index()
-            current: list[Any] = []
-            if len(items) > index and items[index] is not None:
-                current = _assert_type(items[index], list, "[]interface {}")
-            return _set_index(items, index, self._list_item(current, next_index, level))
-        inner: dict[str, Any] = {}
-        if len(items) > index:
-            if not isinstance(items[index], dict):
-                items[index] = {}
-            inner = items[index]
-        self._key(inner, level)
-        return _set_index(items, index, inner)
+        else:
+            inner: dict[str, Any] = {}
+            if len(items) > index:
+                if not isinstance(items[index], dict):
+                    items[index] = {}
+                inner = items[index]
+            if self._list_depth + len(outer) + 2 > MAX_LIST_DEPTH:
+                raise UsageError(f"--set values nested deeper than {MAX_LIST_DEPTH} levels; refused")
+            self._list_depth += len(outer) + 2  # the lists and the map in them
+            try:
+                self._key(inner, level)
+            finally:
+                self._list_depth -= len(outer) + 2
+            value = inner
+        result = _set_index(items, index, value)
+        while outer:
+            parent, parent_index = outer.pop()
+            result = _set_index(parent, parent_index, result)
+        return result
 
     def _value_list(self) -> list[Any]:
         first = self._read()
@@ -251,19 +288,21 @@ class _Parser:
                 return values
 
 
-def parse_set_into(expr: str, target: dict[str, Any], *, as_string: bool = False) -> None:
+def parse_set_into(
+    expr: str, target: dict[str, Any], *, as_string: bool = False, helm_major: int = HELM_3
+) -> None:
     """Apply one ``--set`` (or ``--set-string``) argument to ``target`` exactly as Helm does.
 
     Args:
         expr: the argument, e.g. ``a.b=1,list[0]=x,tags={a,b}``.
         target: the values to update in place (Helm passes the merged ``-f`` files).
         as_string: ``--set-string``: keep every value a string.
+        helm_major: the Helm line to follow, 3 (v3.21.4) or 4 (v4.2.3); they differ on ``a[0``.
 
     Raises:
         UsageError: bad syntax, with strvals' message (Helm prefixes ``failed parsing --set data: ``).
             The target may then hold the assignments made before the error, as in Helm.
     """
-    try:
-        _Parser(expr, as_string=as_string).parse(target)
-    except RecursionError:
-        raise UsageError("--set value is nested too deeply") from None
+    if helm_major not in (HELM_3, HELM_4):
+        raise UsageError(f"Helm {helm_major} is not supported; use 3 or 4")
+    _Parser(expr, as_string=as_string, helm_major=helm_major).parse(target)

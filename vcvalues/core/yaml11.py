@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import struct
-from typing import Any, cast
+from typing import Any
 
 from vcvalues.core.gofmt import format_float64
 
@@ -41,6 +41,8 @@ _GO_INT = re.compile(
 )
 _INT64_MIN, _INT64_MAX, _UINT64_MAX = -(2**63), 2**63 - 1, 2**64 - 1
 _NUMERIC_HINT = frozenset("+-0123456789")
+_MAX_UINT64_DIGITS = 64  # 2**64 - 1 has 64 binary digits, fewer in every other base
+_TAG = "tag:yaml.org,2002:"
 
 
 def _go_parse_int(text: str) -> int | None:
@@ -48,6 +50,9 @@ def _go_parse_int(text: str) -> int | None:
     match = _GO_INT.fullmatch(text)
     if match is None:
         return None
+    digits = next(d for d in (match["hex"], match["oct"], match["bin"], match["octl"], match["dec"]) if d)
+    if len(digits.lstrip("0")) > _MAX_UINT64_DIGITS:
+        return None  # out of range for any base; also keeps int() clear of Python's int-to-str limit
     if match["hex"] is not None:
         magnitude = int(match["hex"], 16)
     elif match["oct"] is not None:
@@ -87,24 +92,20 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-def resolve_tagged(tag: str, text: str) -> tuple[bool, Any]:
-    """A scalar with an explicit standard tag: (ok, value). Unknown or mismatching tags are not ok."""
-    short = tag.rsplit(":", 1)[-1] if tag.startswith("tag:yaml.org,2002:") else tag
-    if short in ("str", "!!str", "binary", "!!binary", "timestamp"):
-        return True, text
-    value: Any = resolve_plain(text) if text else None
-    expected: dict[str, tuple[type, ...]] = {
-        "bool": (bool,),
-        "int": (int,),
-        "float": (float, int),
-        "null": (type(None),),
-    }
-    kinds = expected.get(short)
-    if kinds is None or isinstance(value, bool) != (short == "bool") or not isinstance(value, kinds):
-        return False, text
-    if short == "float":
-        return True, float(cast(float, value))
-    return True, value
+def resolve_plain_tagged(text: str) -> tuple[str, Any]:
+    """go-yaml v2's resolve("", text) for a resolvable tag: (long tag it resolves to, value)."""
+    value = resolve_plain(text)
+    if value is None:
+        kind = "null"
+    elif isinstance(value, bool):
+        kind = "bool"
+    elif isinstance(value, int):
+        kind = "int"
+    elif isinstance(value, float):
+        kind = "float"
+    else:
+        kind = "str"
+    return f"{_TAG}{kind}", value
 
 
 def _float32_shortest(value: float) -> str:

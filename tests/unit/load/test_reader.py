@@ -226,8 +226,10 @@ def test_alias_bomb_is_refused_quickly() -> None:
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
     result = load_yaml("\n".join(lines) + "\n", file="bomb.yaml")
     assert result.data is None
-    assert result.diagnostics[0].rule_id == "syntax"
-    assert "alias bomb" in result.diagnostics[0].message
+    # go-yaml's own alias check (decode.go) trips at the 4th level, long before the 2,000,000-node bound
+    assert [(d.rule_id, d.line, d.column, d.message) for d in result.diagnostics] == [
+        ("syntax", 4, 16, "document contains excessive aliasing (an alias bomb?)")
+    ]
 
 
 @pytest.mark.parametrize("depth", [600, 20_000])
