@@ -21,7 +21,7 @@ from vcvalues.admission.quota import applies, missing
 from vcvalues.admission.resources import BadQuantity, container_entries, read_pod
 from vcvalues.admission.verdicts import Refusal, Verdict
 from vcvalues.core.diagnostics import KeyPath
-from vcvalues.pss.diagnose import Locate, refusal_diagnostics
+from vcvalues.pss.diagnose import Locate, invalid_pod_diagnostic, refusal_diagnostics
 from vcvalues.pss.workloads import PodTarget, find_pods
 
 
@@ -59,6 +59,12 @@ class Simulation:
         self.daemonsets += target.kind == "DaemonSet"
         refusals: list[Refusal] = []
         diagnostics = []
+        invalid = invalid_pod_diagnostic(target, locate, file=file)
+        if invalid is not None:
+            line, column = locate((*target.object_path, "kind"))
+            refusal = (Refusal.of("resources", invalid),)
+            self.verdicts.append(Verdict(file, line, column, target.kind, target.name, count, 0, refusal))
+            return
         if self.host.syncer is not None:
             evaluation = self.host.syncer.evaluate(
                 target.spec, target.metadata, apply_defaults=self.apply_defaults

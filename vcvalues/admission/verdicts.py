@@ -12,6 +12,7 @@ STAGES = ("syncer", "resources", "limitrange", "namespace", "quota")
 
 RULE_HINTS = {
     "invalid-quantity": "write a Kubernetes quantity such as 500m, 1, 256Mi or 1Gi",
+    "invalid-pod-spec": "write the containers as a list of maps (- name: app ...)",
     "limitrange": "set the container's resources within the LimitRange (or change the LimitRange)",
     "namespace-pod-security": "make the pod meet the host namespace's Pod Security level",
     "quota-must-specify": "set the named requests/limits in every container, or give the LimitRange defaults",

@@ -18,6 +18,7 @@ Locate = Callable[[KeyPath], tuple[int, int]]
 """Key path in a document -> (line, column), 1-based; a missing path gives its nearest ancestor's place."""
 
 SKIPPED_RULE = "skipped"
+INVALID_RULE = "invalid-pod-spec"
 
 HINTS: Mapping[str, str] = {
     "privileged": "remove securityContext.privileged or set it to false",
@@ -65,6 +66,7 @@ SUMMARIES: Mapping[str, str] = {
     "seccompProfile_restricted": "a RuntimeDefault or Localhost seccomp profile must be set",
     "procMount_restricted": "the default /proc masks must be kept, even in a user namespace",
     SKIPPED_RULE: "workload objects without a pod spec are not evaluated",
+    INVALID_RULE: "the pod spec is not one the API server accepts (so it is not evaluated)",
 }
 """One line per rule id check-pods reports (SARIF rule descriptors)."""
 
@@ -160,6 +162,27 @@ def refusal_diagnostics(
     return diagnostics
 
 
+def invalid_pod_diagnostic(target: PodTarget, locate: Locate, *, file: str) -> Diagnostic | None:
+    """An ERROR when the target's spec is not a pod spec (``containers: oops``): never passed silently."""
+    from vcvalues.pss.podspec import pod_spec_problem
+
+    problem = pod_spec_problem(target.spec)
+    if problem is None:
+        return None
+    path = (*target.pod_path, "spec")
+    line, column = locate(path)
+    return Diagnostic(
+        INVALID_RULE,
+        Severity.ERROR,
+        f"{target.label} is not a pod the API server accepts: {problem}",
+        file,
+        line,
+        column,
+        "write the containers as a list of maps (- name: app ...)",
+        path,
+    )
+
+
 def diagnose_document(
     document: object, locate: Locate, *, file: str, policy: Policy, apply_defaults: bool = True
 ) -> PodReport:
@@ -181,6 +204,11 @@ def diagnose_document(
     diagnostics = skipped_diagnostics(skipped, locate, file=file, not_workloads=not_workloads)
     refused = 0
     for target in targets:
+        invalid = invalid_pod_diagnostic(target, locate, file=file)
+        if invalid is not None:
+            refused += 1
+            diagnostics.append(invalid)
+            continue
         evaluation = policy.evaluate(target.spec, target.metadata, apply_defaults=apply_defaults)
         if evaluation.allowed:
             continue

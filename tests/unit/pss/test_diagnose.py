@@ -91,7 +91,16 @@ def test_missing_fields_point_at_the_nearest_ancestor():
 
 def test_every_check_has_a_hint_and_a_summary():
     assert set(HINTS) == set(CHECK_IDS)
-    assert set(SUMMARIES) == {*CHECK_IDS, "skipped"}
+    assert set(SUMMARIES) == {*CHECK_IDS, "skipped", "invalid-pod-spec"}
+
+
+def test_a_spec_that_is_not_a_pod_spec_is_an_error_not_a_pass():
+    text = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers: oops\n"
+    report = diagnose_documents(rt_documents(text), file="m.yaml", policy=policy_for("baseline", "latest"))
+    ((rule, severity, message),) = [(d.rule_id, d.severity, d.message) for d in report.diagnostics]
+    assert (rule, severity) == ("invalid-pod-spec", Severity.ERROR)
+    assert message == "Pod p is not a pod the API server accepts: containers must be a list, found 'oops'"
+    assert report.refused == 1
 
 
 def test_a_workload_without_a_pod_spec_is_still_reported():
