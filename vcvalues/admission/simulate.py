@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from vcvalues.admission.host import HostPolicy, PodShape
-from vcvalues.admission.ledger import Ledger
+from vcvalues.admission.host import ClaimShape, HostPolicy, PodShape
+from vcvalues.admission.ledger import Fit, Ledger
 from vcvalues.admission.limitranger import aggregate, default_pod, validate_claim, validate_pod
 from vcvalues.admission.objects import claim_shape, pod_claims, replicas, service_shape
 from vcvalues.admission.quota import applies, missing
@@ -107,11 +107,20 @@ class Simulation:
                 )
         refusals += self._constraints(target, pod, paths, locate, file)
         admitted = 0
-        if not refusals and count:
-            admitted = self._fit_pods(target, pod, count, count_path, paths, locate, file, refusals)
-            if admitted:
-                for claim, path in pod_claims(document, target):
-                    self._fit_claim(claim, admitted, target.label, path, locate, file, refusals)
+        claims = pod_claims(document, target)
+        if not refusals and count and not claims:
+            admitted = self._fit_pods(target, pod, count, count_path, locate, file, refusals)
+        elif not refusals:
+            # A StatefulSet creates each ordinal's claims, then its pod: a claim that does not fit stops it.
+            while admitted < count and not refusals:
+                for claim, path in claims:
+                    self._fit_claim(claim, (admitted, count), target.label, path, locate, file, refusals)
+                    if refusals:
+                        break
+                else:
+                    admitted += self._fit_pods(
+                        target, pod, (admitted, count), count_path, locate, file, refusals
+                    )
         line, column = locate((*target.object_path, "kind"))
         self.verdicts.append(
             Verdict(file, line, column, target.kind, target.name, count, admitted, tuple(refusals))
@@ -151,27 +160,27 @@ class Simulation:
         self,
         target: PodTarget,
         pod: PodShape,
-        count: int,
+        count: int | tuple[int, int],
         count_path: KeyPath,
-        paths: list[KeyPath],
         locate: Locate,
         file: str,
         refusals: list[Refusal],
     ) -> int:
-        fit = self.ledger.fit(pod, count)
-        if fit.admitted < count:
-            over = ", ".join(f"{name} by {amount}" for name, amount in fit.over)
-            message = (
-                f"{target.label}: {fit.admitted} of {count} pod(s) fit; the next is refused: {fit.message} "
-                f"(over {over})"
+        """Fit ``count`` pods, or (one pod after ``done`` of ``total``); returns how many were admitted."""
+        done, total = count if isinstance(count, tuple) else (0, count)
+        wanted = 1 if isinstance(count, tuple) else count
+        fit = self.ledger.fit(pod, wanted)
+        if fit.admitted < wanted:
+            message = f"{target.label}: {done + fit.admitted} of {total} pod(s) fit; the next is refused: "
+            refusals.append(
+                Refusal.at("quota", "quota-exceeded", message + _exceeded(fit), file, locate, count_path)
             )
-            refusals.append(Refusal.at("quota", "quota-exceeded", message, file, locate, count_path))
         return fit.admitted
 
     def _fit_claim(
         self,
-        claim: Any,
-        pods: int,
+        claim: ClaimShape,
+        ordinal: tuple[int, int] | None,
         label: str,
         path: KeyPath,
         locate: Locate,
@@ -186,13 +195,10 @@ class Simulation:
             )
             refusals.append(Refusal.at("limitrange", "limitrange", message, file, locate, path))
             return
-        fit = self.ledger.fit(claim, pods)
-        if fit.admitted < pods:
-            over = ", ".join(f"{name} by {amount}" for name, amount in fit.over)
-            message = (
-                f"{label}: {fit.admitted} of {pods} claim(s) fit; the next is refused: {fit.message} "
-                f"(over {over})"
-            )
+        fit = self.ledger.fit(claim, 1)
+        if fit.admitted < 1:
+            what = "it" if ordinal is None else f"the claim of pod {ordinal[0] + 1} of {ordinal[1]}"
+            message = f"{label}: the host refuses {what}: " + _exceeded(fit)
             refusals.append(Refusal.at("quota", "quota-exceeded", message, file, locate, path))
 
     # -- services and claims ------------------------------------------------------------------------
@@ -201,8 +207,7 @@ class Simulation:
         fit = self.ledger.fit(service_shape(document), 1)
         refusals = []
         if fit.admitted < 1:
-            over = ", ".join(f"{n} by {amount}" for n, amount in fit.over)
-            message = f"Service {name}: the host refuses it: {fit.message} (over {over})"
+            message = f"Service {name}: the host refuses it: " + _exceeded(fit)
             refusals.append(Refusal.at("quota", "quota-exceeded", message, file, locate, ("spec", "type")))
         line, column = locate(("kind",))
         self.verdicts.append(Verdict(file, line, column, "Service", name, 1, fit.admitted, tuple(refusals)))
@@ -216,7 +221,7 @@ class Simulation:
         refusals: list[Refusal] = []
         self._fit_claim(
             claim,
-            1,
+            None,
             f"PersistentVolumeClaim {name}",
             ("spec", "resources", "requests", "storage"),
             locate,
@@ -228,6 +233,12 @@ class Simulation:
         self.verdicts.append(
             Verdict(file, line, column, "PersistentVolumeClaim", name, 1, admitted, tuple(refusals))
         )
+
+
+def _exceeded(fit: Fit) -> str:
+    """Kubernetes' message, then by how much each exceeded resource goes over."""
+    over = ", ".join(f"{name} by {amount}" for name, amount in fit.over)
+    return f"{fit.message} (over {over})"
 
 
 def _name(document: Mapping[str, Any]) -> str:

@@ -48,6 +48,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the --values are an umbrella chart's values with vcluster's under KEY (e.g. vcluster)",
     )
     parser.add_argument(
+        "--host",
+        action="append",
+        metavar="HOST.yaml",
+        help="LimitRange, ResourceQuota and Namespace manifests of the host namespace, on top of what "
+        "--values creates (repeatable)",
+    )
+    parser.add_argument(
         "--nodes", type=int, default=None, metavar="N", help="nodes running each DaemonSet's pod (default 1)"
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
@@ -101,6 +108,26 @@ def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, i
     return host, 0
 
 
+def _add_host(host: HostPolicy, name: str, args: argparse.Namespace, io: IO) -> tuple[HostPolicy, int]:
+    """``host`` plus the objects of one --host file; exit 1 on its syntax errors."""
+    from vcvalues.admission.hostfile import add_host_objects
+    from vcvalues.core.diagnostics import Severity
+    from vcvalues.core.load import decode_source, read_source
+    from vcvalues.core.report import format_diagnostics
+
+    text, problem = decode_source(read_source(name), file=name)
+    found = [problem] if problem is not None else []
+    if text is not None:
+        host, more = add_host_objects(host, text, file=name)
+        found += more
+    if found:
+        io.out.write(format_diagnostics(found, fmt=_lint_format(args.format), files=1))
+    if any(d.severity is Severity.ERROR for d in found):
+        io.err.write(f"vcvalues: error: {name} cannot be read as host objects\n")
+        return host, 1
+    return host, 0
+
+
 def _lint_format(fmt: str) -> str:
     return "text" if fmt == "markdown" else fmt
 
@@ -128,6 +155,10 @@ def run(args: argparse.Namespace, io: IO) -> int:
         newest = syncer_newest_minor(resolve_chart(args.chart_version, args.distro).version)
         policy = policy_for(args.level or DEFAULT_LEVEL, args.pss_version or "latest", newest_minor=newest)
         host = HostPolicy(syncer=policy)
+    for name in args.host or ():
+        host, code = _add_host(host, name, args, io)
+        if code:
+            return code
     stdin_text = sys.stdin.read() if "-" in args.files else None
     report = simulate_admission(
         args.files, host, nodes=args.nodes or 1, apply_defaults=not args.no_defaults, stdin_text=stdin_text
