@@ -99,7 +99,7 @@ class Simulation:
                         "namespace",
                         "namespace-pod-security",
                         f"{target.label}: the host namespace refuses its pods: "
-                        f"pods is forbidden: {evaluation.message}",
+                        f"{evaluation.message}",
                         file,
                         locate,
                         (*target.pod_path, "spec"),

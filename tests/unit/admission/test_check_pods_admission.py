@@ -220,3 +220,11 @@ def test_control_plane_use_of_the_default_chart():
     assert [lr.name for lr in host.limit_ranges] == ["vcluster-limit-range"]
     assert [qt.name for qt in host.quotas] == ["vcluster-quota"]
     assert host.syncer is not None and str(host.syncer.level_version) == "baseline:latest"
+
+
+def test_readme_capacity_table_is_what_the_tool_prints():
+    readme = (ROOT / "README.md").read_text()
+    start = readme.index("<!-- capacity table of examples/admission")
+    block = readme[readme.index("\n", start) + 1 : readme.index("<!-- end capacity table -->")]
+    _, out, _ = run(WORKLOADS, *ARGS, "--format", "markdown")
+    assert block.strip() == out[out.index("| quota |") :].strip()
