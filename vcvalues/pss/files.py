@@ -7,6 +7,7 @@ vcluster's syncer still refuses.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -15,7 +16,6 @@ from vcvalues.core.source import SourceMap
 from vcvalues.errors import InputError
 from vcvalues.pss.diagnose import Locate, PodReport, PodTally, diagnose_document
 from vcvalues.pss.evaluator import Policy
-from vcvalues.pss.stream import iter_documents
 
 STDIN_NAME = "<stdin>"
 
@@ -34,9 +34,19 @@ def located_documents(
     text: str, *, file: str, diagnostics: list[Diagnostic]
 ) -> Iterator[tuple[object, Locate]]:
     """Each document of ``text`` with its locator, read one at a time (syntax problems are appended to
-    ``diagnostics``)."""
-    for document in iter_documents(text, file=file, diagnostics=diagnostics):
-        yield document.data, _locator(document.source_map)
+    ``diagnostics``); positions are worked out only for the documents asked about
+    (:mod:`vcvalues.pss.lean`). The cyclic garbage collector is paused meanwhile, as in
+    :func:`~vcvalues.pss.stream.iter_documents`."""
+    from vcvalues.pss.lean import lean_documents
+
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield from lean_documents(text, file=file, diagnostics=diagnostics)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def check_pod_text(text: str, *, file: str, policy: Policy, apply_defaults: bool = True) -> PodReport:

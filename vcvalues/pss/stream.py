@@ -22,7 +22,15 @@ from vcvalues.core.source import ORIGIN, Document, Span
 
 
 class StreamBuilder(Builder):
-    """A :class:`~vcvalues.core._yaml_events.Builder` that yields documents instead of collecting them."""
+    """A :class:`~vcvalues.core._yaml_events.Builder` that yields documents instead of collecting them.
+
+    The node limit (``MAX_NODES``, an alias-bomb guard) counts per document here: a stream of 100,000
+    pods is not one oversized document.
+    """
+
+    def _start_document(self) -> None:
+        super()._start_document()
+        self._count = 0
 
     def documents(self) -> Iterator[Document]:
         """Each non-empty document in order; problems collect in ``self.diagnostics`` (stop at the first

@@ -59,3 +59,16 @@ def test_same_documents_and_positions_as_the_loader(docs):
         d.source_map.values.keys() for d in expected.documents
     ]
     assert problems == expected.diagnostics
+
+
+def test_the_node_limit_counts_per_document(monkeypatch):
+    import vcvalues.core._yaml_events as events
+
+    monkeypatch.setattr(events, "MAX_NODES", 10)
+    text = "---\n".join("kind: Pod\nspec: {containers: [{name: c}]}\n" for _ in range(5))
+    problems: list[Diagnostic] = []
+    assert len(list(iter_documents(text, file="f.yaml", diagnostics=problems))) == 5
+    assert problems == []
+    big = "kind: Pod\nspec: {containers: [" + ", ".join("{name: c}" for _ in range(10)) + "]}\n"
+    assert list(iter_documents(big, file="f.yaml", diagnostics=problems)) == []
+    assert [(d.rule_id, d.message) for d in problems] == [("syntax", "more than 10 values; refused")]
