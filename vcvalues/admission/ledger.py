@@ -7,7 +7,6 @@ as the resourcequota admission controller does.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,6 +43,19 @@ class CapacityRow:
         return ZERO + self.hard - self.control_plane - self.workloads
 
 
+def _most(amount: Quantity, free: Quantity, below: int) -> int:
+    """The largest n < ``below`` with n * amount <= free, by bisection on exact comparisons (no digits of a
+    huge quantity are expanded)."""
+    low, high = 0, below - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if amount * middle <= free:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def simulated(name: str) -> bool:
     """A pod, service or claim counts under quota resource ``name``."""
     return any(tracks(shape, name) for shape in (PodShape(()), ServiceShape(), ClaimShape(None)))
@@ -77,8 +89,8 @@ class Ledger:
             free = quota.hard[name] - used[name]
             if free < ZERO:
                 return 0
-            if amount > ZERO:
-                room = min(room, math.floor(free.value / amount.value))
+            if amount > ZERO and amount * room > free:
+                room = _most(amount, free, room)
         return room
 
     def fit(self, shape: Shape, count: int) -> Fit:

@@ -12,14 +12,18 @@ names are visited in sorted order (Go's map order is random).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from vcvalues.admission.host import ContainerShape, LimitRange, PodShape, Resources
 from vcvalues.admission.resources import pod_limits, pod_requests
 from vcvalues.core.quantity import Quantity
 
 MAX_MILLI_VALUE = (2**63 - 1) // 1000  # resource.MaxMilliValue
+_MAX_MILLI = Quantity(MAX_MILLI_VALUE)
+_FLOAT_MAX = Quantity(10**300)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +66,22 @@ def _merge(container: ContainerShape, requests: Resources, limits: Resources) ->
     )
 
 
-def _observed(request: Quantity | None, limit: Quantity | None, enforced: Quantity) -> tuple[int, int, int]:
-    """``requestLimitEnforcedValues``: milli-units when all three fit, else whole units (rounded up)."""
+def _observed(request: Quantity | None, limit: Quantity | None, enforced: Quantity) -> tuple[Any, Any, Any]:
+    """``requestLimitEnforcedValues``: milli-units when all three fit in Go's int64 milli-value; beyond
+    that the quantities themselves, compared exactly (Go compares whole units there; no digits of a
+    quantity like 1e2147483647 are ever expanded)."""
     zero = Quantity(0)
     values = [q if q is not None else zero for q in (request, limit, enforced)]
-    if all(q <= Quantity(MAX_MILLI_VALUE) for q in values):
-        a, b, c = (q.milli_value() for q in values)
-    else:
-        a, b, c = (-((-q.milli_value()) // 1000) for q in values)
-    return a, b, c
+    if all(q <= _MAX_MILLI for q in values):
+        return values[0].milli_value(), values[1].milli_value(), values[2].milli_value()
+    return values[0], values[1], values[2]
+
+
+def _float(value: Any) -> float:
+    """A milli-value or a quantity as a float (inf past float's range)."""
+    if isinstance(value, int):
+        return float(value)
+    return float(value.value) if value <= _FLOAT_MAX else math.inf
 
 
 def _min(kind: str, name: str, enforced: Quantity, requests: Resources, limits: Resources) -> str | None:
@@ -121,10 +132,9 @@ def _ratio(kind: str, name: str, enforced: Quantity, requests: Resources, limits
         return f"{text}, but no request is specified or request is 0"
     if limit is None or lim == 0:
         return f"{text}, but no limit is specified or limit is 0"
-    observed = lim / req
-    ceiling = float(-((-enforced.milli_value()) // 1000))
-    scaled = observed
-    if enforced <= Quantity(MAX_MILLI_VALUE):
+    observed = _float(lim) / _float(req)
+    scaled, ceiling = observed, _float(enforced)
+    if enforced <= _MAX_MILLI:
         scaled, ceiling = observed * 1000, float(enforced.milli_value())
     if scaled > ceiling:
         return f"{text}, but provided ratio is {observed:f}"

@@ -23,12 +23,15 @@ from vcvalues.core.quantity import Quantity, QuantityError
 CONTAINER_LISTS = ("containers", "initContainers")
 
 
+QUANTITY_PATTERN = "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+
+
 @dataclass(frozen=True, slots=True)
 class BadQuantity:
-    """A resource value the API server would refuse to decode."""
+    """A resource value the API server refuses (not a quantity, or negative), and why."""
 
     path: KeyPath
-    text: str
+    message: str
 
 
 def _quantities(value: Any, path: KeyPath, bad: list[BadQuantity]) -> dict[str, Quantity]:
@@ -39,9 +42,21 @@ def _quantities(value: Any, path: KeyPath, bad: list[BadQuantity]) -> dict[str, 
         if item is None:
             continue
         try:
-            out[str(name)] = Quantity.parse(item)
+            parsed = Quantity.parse(item)
         except QuantityError:
-            bad.append(BadQuantity((*path, name), str(item)))
+            bad.append(
+                BadQuantity((*path, name), f"quantities must match the regular expression {QUANTITY_PATTERN}")
+            )
+            continue
+        if parsed < Quantity(0):
+            bad.append(
+                BadQuantity(
+                    (*path, name),
+                    f'Invalid value: "{parsed.go_string()}": must be greater than or equal to 0',
+                )
+            )
+            continue
+        out[str(name)] = parsed
     return out
 
 
@@ -163,3 +178,15 @@ def pod_limits(pod: PodShape, *, overhead: bool = True) -> dict[str, Quantity]:
             if name in total:
                 total[name] = total[name] + value
     return total
+
+
+def requests_over_limits(pod: PodShape) -> list[tuple[int, str, Quantity, Quantity]]:
+    """(container index, resource, request, limit) where a request exceeds its limit after defaulting:
+    ``ValidateResourceRequirements`` refuses the pod (``must be less than or equal to cpu limit of 1``)."""
+    found = []
+    for index, container in enumerate(pod.containers):
+        for name in sorted(container.requests):
+            limit = container.limits.get(name)
+            if limit is not None and container.requests[name] > limit:
+                found.append((index, name, container.requests[name], limit))
+    return found

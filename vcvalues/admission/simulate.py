@@ -18,9 +18,9 @@ from vcvalues.admission.ledger import Fit, Ledger
 from vcvalues.admission.limitranger import aggregate, default_pod, validate_claim, validate_pod
 from vcvalues.admission.objects import claim_shape, pod_claims, replicas, service_shape
 from vcvalues.admission.quota import applies, missing
-from vcvalues.admission.resources import BadQuantity, container_entries, read_pod
+from vcvalues.admission.resources import BadQuantity, container_entries, read_pod, requests_over_limits
 from vcvalues.admission.verdicts import Refusal, Verdict
-from vcvalues.core.diagnostics import KeyPath
+from vcvalues.core.diagnostics import KeyPath, format_key_path
 from vcvalues.pss.diagnose import Locate, invalid_pod_diagnostic, refusal_diagnostics
 from vcvalues.pss.workloads import PodTarget, find_pods
 
@@ -76,18 +76,21 @@ class Simulation:
         raw = read_pod(target.spec, target.pod_path, bad)
         paths = [(*target.pod_path, "spec", f, i) for f, i, _ in container_entries(target.spec)]
         for problem in bad:
-            refusals.append(
-                Refusal.at(
-                    "resources",
-                    "invalid-quantity",
-                    f"quantities must match the regular expression "
-                    f"'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': {problem.text!r}",
-                    file,
-                    locate,
-                    problem.path,
-                )
+            message = (
+                f"{target.label}: {format_key_path(problem.path[len(target.pod_path) :])}: {problem.message}"
             )
+            refusals.append(Refusal.at("resources", "invalid-quantity", message, file, locate, problem.path))
         pod = default_pod(raw, self.host.limit_ranges)
+        for index, name, request, limit in requests_over_limits(pod):
+            where = paths[index]
+            field = format_key_path((*where[len(target.pod_path) :], "resources", "requests"))
+            message = (
+                f"{target.label}: the host refuses its pods: {field}: "
+                f'Invalid value: "{request.go_string()}": '
+                f"must be less than or equal to {name} limit of {limit.go_string()}"
+            )
+            path = (*where, "resources", "requests", name)
+            refusals.append(Refusal.at("resources", "request-over-limit", message, file, locate, path))
         refusals += self._limits(target, pod, paths, locate, file)
         if self.host.namespace_pss is not None:
             evaluation = self.host.namespace_pss.evaluate(
@@ -98,8 +101,7 @@ class Simulation:
                     Refusal.at(
                         "namespace",
                         "namespace-pod-security",
-                        f"{target.label}: the host namespace refuses its pods: "
-                        f"{evaluation.message}",
+                        f"{target.label}: the host namespace refuses its pods: {evaluation.message}",
                         file,
                         locate,
                         (*target.pod_path, "spec"),

@@ -14,6 +14,7 @@ RULE_HINTS = {
     "invalid-quantity": "write a Kubernetes quantity such as 500m, 1, 256Mi or 1Gi",
     "invalid-pod-spec": "write the containers as a list of maps (- name: app ...)",
     "limitrange": "set the container's resources within the LimitRange (or change the LimitRange)",
+    "request-over-limit": "set the request at most the limit (a LimitRange default limit is a limit)",
     "namespace-pod-security": "make the pod meet the host namespace's Pod Security level",
     "quota-must-specify": "set the named requests/limits in every container, or give the LimitRange defaults",
     "quota-exceeded": "lower the replicas or resources, or raise the quota",
@@ -22,6 +23,7 @@ RULE_HINTS = {
 SUMMARIES = {
     "invalid-quantity": "a resource value is not a Kubernetes quantity",
     "limitrange": "the host's LimitRange refuses the pod (min, max, maxLimitRequestRatio)",
+    "request-over-limit": "a container's request exceeds its limit (its own, or the LimitRange default)",
     "namespace-pod-security": "the host namespace's Pod Security level refuses the pod",
     "quota-must-specify": "a quota names cpu/memory that a container leaves unset",
     "quota-exceeded": "the workload's pods, services or claims do not fit the quota",

@@ -228,3 +228,44 @@ def test_readme_capacity_table_is_what_the_tool_prints():
     block = readme[readme.index("\n", start) + 1 : readme.index("<!-- end capacity table -->")]
     _, out, _ = run(WORKLOADS, *ARGS, "--format", "markdown")
     assert block.strip() == out[out.index("| quota |") :].strip()
+
+
+def _pod_with(tmp_path: Path, resources: str) -> str:
+    return write(
+        tmp_path,
+        "pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n"
+        f"    resources:\n{textwrap.indent(resources, '      ')}",
+    )
+
+
+def test_a_request_above_the_default_limit_is_refused_by_api_validation(tmp_path):
+    # The LimitRange's default limit (cpu 1) lands before validation: a request of 2 is then over it.
+    pod = _pod_with(tmp_path, "requests: {cpu: '2'}\n")
+    code, out, _ = run(pod, *ARGS[:2], "--format", "json")
+    assert code == 1
+    (diagnostic,) = json.loads(out)["diagnostics"]
+    assert (diagnostic["rule"], diagnostic["line"], diagnostic["column"]) == ("request-over-limit", 8, 23)
+    assert diagnostic["message"] == (
+        'Pod p: the host refuses its pods: spec.containers[0].resources.requests: Invalid value: "2": '
+        "must be less than or equal to cpu limit of 1"
+    )
+
+
+def test_bad_and_huge_quantities_are_diagnostics_in_bounded_time(tmp_path):
+    pod = _pod_with(tmp_path, "limits: {cpu: '-1', memory: 1Gi}\n")
+    code, out, _ = run(pod, *ARGS, "--format", "json")
+    (diagnostic,) = json.loads(out)["diagnostics"]
+    assert (code, diagnostic["rule"]) == (1, "invalid-quantity")
+    assert diagnostic["message"] == (
+        'Pod p: spec.containers[0].resources.limits.cpu: Invalid value: "-1": '
+        "must be greater than or equal to 0"
+    )
+    huge = _pod_with(tmp_path, "limits: {cpu: '1e2147483647', memory: 1Gi}\n")
+    code, out, _ = run(huge, *ARGS, "--format", "json")
+    (diagnostic,) = json.loads(out)["diagnostics"]
+    assert (code, diagnostic["rule"]) == (1, "limitrange")
+    assert diagnostic["message"].startswith(
+        "Pod p: the host refuses its pods: LimitRange platform-ceilings: "
+        "maximum cpu usage per Container is 2, but limit is "
+    )
