@@ -167,6 +167,11 @@ def run(args: argparse.Namespace, io: IO) -> int:
     io.out.write(format_report(report, args.format, files=len(args.files), summaries=summaries))
     for line in (*report.messages, *(f"vcvalues: note: {n}" for n in host.notes)):
         io.err.write(f"{line}\n")
+    first = next((r for v in report.verdicts for r in v.refusals if r.rule == "quota-exceeded"), None)
+    if first is not None:
+        over = first.message[first.message.rfind("(over ") + 1 : -1]
+        who = first.message.split(":", 1)[0]
+        io.err.write(f"vcvalues: the quota first runs out at {who} ({first.file}:{first.line}): {over}\n")
     if report.not_workloads:
         io.err.write(f"vcvalues: {summarise_not_workloads(report.not_workloads)}\n")
     daemonsets = any(v.kind == "DaemonSet" for v in report.verdicts)
