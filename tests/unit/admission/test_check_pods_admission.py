@@ -121,8 +121,8 @@ def test_example_verdicts_cli_and_api_agree():
     assert capacity["count/secrets"]["left"] is None  # not simulated
     assert "30 pod template(s) checked at baseline:latest (policy v1.29): 14 refused" in err
     assert (
-        f"vcvalues: the quota first runs out at StatefulSet kafka ({WORKLOADS}:407): over requests.storage by 5Gi\n"
-        in err
+        f"vcvalues: the quota first runs out at StatefulSet kafka ({WORKLOADS}:407): "
+        "over requests.storage by 5Gi\n" in err
     )
 
     # The API on the same inputs
