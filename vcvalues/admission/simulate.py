@@ -10,7 +10,7 @@ to fix; only a pod that passes them all uses quota.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from vcvalues.admission.host import ClaimShape, HostPolicy, PodShape
@@ -61,9 +61,9 @@ class Simulation:
         diagnostics = []
         invalid = invalid_pod_diagnostic(target, locate, file=file)
         if invalid is not None:
-            line, column = locate((*target.object_path, "kind"))
             refusal = (Refusal.of("resources", invalid),)
-            self.verdicts.append(Verdict(file, line, column, target.kind, target.name, count, 0, refusal))
+            where = _at(locate, (*target.object_path, "kind"))
+            self.verdicts.append(Verdict(file, target.kind, target.name, count, 0, refusal, where))
             return
         if self.host.syncer is not None:
             evaluation = self.host.syncer.evaluate(
@@ -72,26 +72,6 @@ class Simulation:
             if not evaluation.allowed:
                 diagnostics = refusal_diagnostics(target, evaluation, locate, file=file)
                 refusals += [Refusal.of("syncer", d) for d in diagnostics]
-        bad: list[BadQuantity] = []
-        raw = read_pod(target.spec, target.pod_path, bad)
-        paths = [(*target.pod_path, "spec", f, i) for f, i, _ in container_entries(target.spec)]
-        for problem in bad:
-            message = (
-                f"{target.label}: {format_key_path(problem.path[len(target.pod_path) :])}: {problem.message}"
-            )
-            refusals.append(Refusal.at("resources", "invalid-quantity", message, file, locate, problem.path))
-        pod = default_pod(raw, self.host.limit_ranges)
-        for index, name, request, limit in requests_over_limits(pod):
-            where = paths[index]
-            field = format_key_path((*where[len(target.pod_path) :], "resources", "requests"))
-            message = (
-                f"{target.label}: the host refuses its pods: {field}: "
-                f'Invalid value: "{request.go_string()}": '
-                f"must be less than or equal to {name} limit of {limit.go_string()}"
-            )
-            path = (*where, "resources", "requests", name)
-            refusals.append(Refusal.at("resources", "request-over-limit", message, file, locate, path))
-        refusals += self._limits(target, pod, paths, locate, file)
         if self.host.namespace_pss is not None:
             evaluation = self.host.namespace_pss.evaluate(
                 target.spec, target.metadata, apply_defaults=self.apply_defaults
@@ -107,6 +87,46 @@ class Simulation:
                         (*target.pod_path, "spec"),
                     )
                 )
+        admitted = 0 if refusals else count
+        if self.host.limit_ranges or self.host.quotas:
+            admitted = self._resources(document, target, count, count_path, locate, file, refusals)
+        where = _at(locate, (*target.object_path, "kind"))
+        self.verdicts.append(Verdict(file, target.kind, target.name, count, admitted, tuple(refusals), where))
+
+    def _resources(
+        self,
+        document: Mapping[str, Any],
+        target: PodTarget,
+        count: int,
+        count_path: KeyPath,
+        locate: Locate,
+        file: str,
+        refusals: list[Refusal],
+    ) -> int:
+        """API validation of resources, the LimitRanger, the quota constraints and fit: pods admitted.
+
+        Only run when the namespace has a LimitRange or a quota (else resources decide nothing here).
+        """
+        bad: list[BadQuantity] = []
+        raw = read_pod(target.spec, target.pod_path, bad)
+        paths = [(*target.pod_path, "spec", f, i) for f, i, _ in container_entries(target.spec)]
+        for problem in bad:
+            message = (
+                f"{target.label}: {format_key_path(problem.path[len(target.pod_path) :])}: {problem.message}"
+            )
+            refusals.append(Refusal.at("resources", "invalid-quantity", message, file, locate, problem.path))
+        pod = default_pod(raw, self.host.limit_ranges)
+        for index, name, request, limit in requests_over_limits(pod):
+            container = paths[index]
+            field = format_key_path((*container[len(target.pod_path) :], "resources", "requests"))
+            message = (
+                f"{target.label}: the host refuses its pods: {field}: "
+                f'Invalid value: "{request.go_string()}": '
+                f"must be less than or equal to {name} limit of {limit.go_string()}"
+            )
+            path = (*container, "resources", "requests", name)
+            refusals.append(Refusal.at("resources", "request-over-limit", message, file, locate, path))
+        refusals += self._limits(target, pod, paths, locate, file)
         refusals += self._constraints(target, pod, paths, locate, file)
         admitted = 0
         claims = pod_claims(document, target)
@@ -123,10 +143,7 @@ class Simulation:
                     admitted += self._fit_pods(
                         target, pod, (admitted, count), count_path, locate, file, refusals
                     )
-        line, column = locate((*target.object_path, "kind"))
-        self.verdicts.append(
-            Verdict(file, line, column, target.kind, target.name, count, admitted, tuple(refusals))
-        )
+        return admitted
 
     def _limits(
         self, target: PodTarget, pod: PodShape, paths: list[KeyPath], locate: Locate, file: str
@@ -211,8 +228,8 @@ class Simulation:
         if fit.admitted < 1:
             message = f"Service {name}: the host refuses it: " + _exceeded(fit)
             refusals.append(Refusal.at("quota", "quota-exceeded", message, file, locate, ("spec", "type")))
-        line, column = locate(("kind",))
-        self.verdicts.append(Verdict(file, line, column, "Service", name, 1, fit.admitted, tuple(refusals)))
+        where = _at(locate, ("kind",))
+        self.verdicts.append(Verdict(file, "Service", name, 1, fit.admitted, tuple(refusals), where))
 
     def _claim_document(self, document: Mapping[str, Any], locate: Locate, file: str) -> None:
         name = _name(document)
@@ -231,10 +248,16 @@ class Simulation:
             refusals,
         )
         admitted = 0 if refusals else 1
-        line, column = locate(("kind",))
+        where = _at(locate, ("kind",))
         self.verdicts.append(
-            Verdict(file, line, column, "PersistentVolumeClaim", name, 1, admitted, tuple(refusals))
+            Verdict(file, "PersistentVolumeClaim", name, 1, admitted, tuple(refusals), where)
         )
+
+
+def _at(locate: Locate, path: KeyPath) -> Callable[[], tuple[int, int]]:
+    """The object's position, worked out only if asked for (an admitted pod's document is never parsed
+    for positions unless the output lists them)."""
+    return lambda: locate(path)
 
 
 def _exceeded(fit: Fit) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.pss.diagnose import HINTS, Locate
@@ -69,18 +70,34 @@ class Refusal:
         )
 
 
+def _origin() -> tuple[int, int]:
+    return 1, 1
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """One workload, Service or claim: how many objects it asks for and how many were admitted."""
+    """One workload, Service or claim: how many objects it asks for and how many were admitted.
+
+    ``where`` gives the position of the object's ``kind`` when asked (see :attr:`line`, :attr:`column`).
+    """
 
     file: str
-    line: int
-    column: int
     kind: str
     name: str
     wanted: int
     admitted: int
     refusals: tuple[Refusal, ...] = ()
+    where: Callable[[], tuple[int, int]] = field(default=_origin, compare=False, repr=False)
+
+    @property
+    def line(self) -> int:
+        """Line of the object's ``kind``."""
+        return self.where()[0]
+
+    @property
+    def column(self) -> int:
+        """Column of the object's ``kind``."""
+        return self.where()[1]
 
     @property
     def label(self) -> str:
@@ -96,12 +113,13 @@ class Verdict:
 
     def to_json(self) -> dict[str, object]:
         """The JSON shape of one verdict."""
+        line, column = self.where()
         return {
             "kind": self.kind,
             "name": self.name,
             "file": self.file,
-            "line": self.line,
-            "column": self.column,
+            "line": line,
+            "column": column,
             "status": self.status,
             "wanted": self.wanted,
             "admitted": self.admitted,
