@@ -180,7 +180,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     if report.unreadable:
         return report.exit_code()
     if not report.pods_checked:
-        io.err.write("vcvalues: error: no Pod or workload found in the input: nothing was checked\n")
+        io.err.write("vcvalues: error: no Pod or workload found in what could be read: nothing was checked\n")
         return 1
     where = f" at {host.syncer.level_version} (policy v1.{host.syncer.minor})" if host.syncer else ""
     io.err.write(

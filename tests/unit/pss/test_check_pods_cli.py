@@ -278,7 +278,7 @@ def test_no_pod_found_is_not_a_pass(tmp_path):
     assert (code, out) == (1, "")
     assert err == (
         "vcvalues: 1 object(s) hold no pod and were not checked: ConfigMap x1\n"
-        "vcvalues: error: no Pod or workload found in the input: nothing was checked\n"
+        "vcvalues: error: no Pod or workload found in what could be read: nothing was checked\n"
     )
     empty = write(tmp_path, "empty.yaml", "")
     assert run(empty)[0] == 1
