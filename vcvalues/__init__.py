@@ -44,6 +44,10 @@ _EXPORTS = {
     "convert_text": "vcvalues.convert",
     "ConvertResult": "vcvalues.convert",
     "evaluate_pod": "vcvalues.pss",
+    "simulate_admission": "vcvalues.admission",
+    "AdmissionReport": "vcvalues.admission",
+    "HostPolicy": "vcvalues.admission",
+    "legacy_host": "vcvalues.admission",
     "VcValuesError": "vcvalues.errors",
     "UsageError": "vcvalues.errors",
     "InputError": "vcvalues.errors",
@@ -51,12 +55,14 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "AdmissionReport",
     "ChartRef",
     "CompileResult",
     "ConvertResult",
     "Diagnostic",
     "Dialect",
     "Distro",
+    "HostPolicy",
     "InputError",
     "LintOutcome",
     "Manifest",
@@ -82,14 +88,17 @@ __all__ = [
     "dump_values",
     "evaluate_pod",
     "export_schema",
+    "legacy_host",
     "lint_files",
     "render_manifests",
     "render_side_effects",
     "resolve_chart",
+    "simulate_admission",
     "validate_values",
 ]
 
 if TYPE_CHECKING:
+    from vcvalues.admission import AdmissionReport, HostPolicy, legacy_host, simulate_admission
     from vcvalues.convert import ConvertResult, convert_files, convert_text, convert_values
     from vcvalues.core.chart import Dialect, ModernRef
     from vcvalues.core.diagnostics import Diagnostic, Severity

@@ -66,7 +66,8 @@ def test_bad_yaml_is_a_syntax_diagnostic_with_position(tmp_path: Path, command: 
 def test_check_pods_skips_non_objects(tmp_path: Path) -> None:
     path = _write(tmp_path, "in.yaml", b"- a\n---\nhello\n")
     code, out, err = run(["check-pods", path])
-    assert code == 0
+    assert code == 1  # no pod found is not a pass (issue 16 item 3)
+    assert "nothing was checked" in err
     assert "Traceback" not in out + err
 
 

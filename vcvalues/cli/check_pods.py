@@ -1,4 +1,5 @@
-"""`vcvalues check-pods FILE...`: which workloads vcluster's syncer refuses under a Pod Security Standard."""
+"""`vcvalues check-pods FILE...`: will these workloads run in the vCluster? Admission as the syncer and the
+host API server do it (Pod Security, LimitRange, ResourceQuota), on top of the control plane's own use."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from vcvalues.cli import IO
-    from vcvalues.pss.vcluster import EnforcedStandard
+from vcvalues.cli._common import add_chart_arguments
 
-FORMATS = ("text", "json", "github", "sarif")
+if TYPE_CHECKING:
+    from vcvalues.admission import HostPolicy
+    from vcvalues.cli import IO
+
+FORMATS = ("text", "json", "github", "sarif", "markdown")
 LEVELS = ("privileged", "baseline", "restricted")
 DEFAULT_LEVEL = "baseline"  # the chart's default isolation.podSecurityStandard
 
@@ -29,21 +32,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--version",
         dest="pss_version",
         metavar="latest|v1.N",
-        help="policy version (default latest; with --values, latest of that chart's syncer)",
+        help="policy version (default latest of the chart's syncer: v1.29 for the default chart 0.19.10)",
     )
     parser.add_argument(
         "--values",
         action="append",
         metavar="VALUES.yaml",
-        help="take the level from these vcluster values (repeatable, merged as helm -f)",
+        help="vcluster values (repeatable, merged as helm -f): linted, then their quota, limit range and "
+        "standard are simulated",
+    )
+    add_chart_arguments(parser)
+    parser.add_argument(
+        "--subchart-key",
+        metavar="KEY",
+        help="the --values are an umbrella chart's values with vcluster's under KEY (e.g. vcluster)",
     )
     parser.add_argument(
-        "--chart-version",
-        metavar="V",
-        help="chart version for --values (0.15-0.19 or 0.20+; default: detected)",
+        "--host",
+        action="append",
+        metavar="HOST.yaml",
+        help="LimitRange, ResourceQuota and Namespace manifests of the host namespace, on top of what "
+        "--values creates (repeatable)",
     )
     parser.add_argument(
-        "--distro", metavar="D", choices=["k3s", "k8s", "k0s", "eks"], help="chart flavour for --values"
+        "--nodes", type=int, default=None, metavar="N", help="nodes running each DaemonSet's pod (default 1)"
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument(
@@ -53,86 +65,130 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _enforced(args: argparse.Namespace, io: IO) -> tuple[EnforcedStandard | None, int | None]:
-    """What --values enforces; an exit code when the values cannot be read."""
+def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, int]:
+    """Lint --values and read the host policy they create; (None, exit code) when they cannot be used."""
+    from vcvalues.admission import legacy_host
     from vcvalues.core.diagnostics import Severity
-    from vcvalues.core.report import format_diagnostics
-
-    modern = _modern_values(args)
-    if modern is not None:  # 0.20+ values (vcluster.yaml): the level is policies.podSecurityStandard
-        return modern, None
-    from vcvalues.legacy.compile import compile_values
-    from vcvalues.pss.vcluster import enforced_standard
-
-    result = compile_values(
-        args.values, chart_version=args.chart_version, distro=args.distro, run_rules=False
-    )
-    syntax = [d for d in result.diagnostics if d.rule_id == "syntax" and d.severity is Severity.ERROR]
-    if syntax:
-        io.out.write(format_diagnostics(syntax, fmt=args.format, files=len(args.values)))
-        io.err.write("vcvalues: error: the values cannot be read, so the enforced standard is unknown\n")
-        return None, 1
-    return enforced_standard(result.values, result.chart.version), None
-
-
-def _modern_values(args: argparse.Namespace) -> EnforcedStandard | None:
-    """What 0.20+ values enforce (by --chart-version, or read from the files); None for legacy values."""
-    from vcvalues.core.chart import ModernRef
-    from vcvalues.core.dialect import choose_chart
+    from vcvalues.core.lint import subchart_values
     from vcvalues.core.load import load_path
+    from vcvalues.core.report import format_diagnostics
+    from vcvalues.legacy.compile import compile_loaded
+    from vcvalues.pss import policy_for
 
     loaded = [load_path(name) for name in args.values]
-    choice = choose_chart(args.chart_version, args.distro, [r.data for r in loaded if r.data is not None])
-    if not isinstance(choice.chart, ModernRef) or any(r.data is None for r in loaded):
-        return None  # legacy, or unreadable: the legacy path reports the syntax error
-    from vcvalues.modern.compile import compile_modern
-    from vcvalues.modern.pod_security import enforced_standard
+    if args.subchart_key is not None:
+        loaded = [subchart_values(one, args.subchart_key) for one in loaded]
+    result = compile_loaded(
+        loaded,
+        chart_version=args.chart_version,
+        distro=args.distro,
+        release=args.release,
+        namespace=args.namespace,
+    )
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        io.out.write(format_diagnostics(errors, fmt=_lint_format(args.format), files=len(args.values)))
+        io.err.write(
+            f"vcvalues: error: the values have {len(errors)} error(s): fix them first, the simulation "
+            "needs what the chart will deploy\n"
+        )
+        return None, 1
+    syncer = None
+    from vcvalues.pss.vcluster import enforced_standard
 
-    result = compile_modern(loaded, choice.chart, run_rules=False)
-    return enforced_standard(result.values, choice.chart.version)
+    enforced = enforced_standard(result.values, result.chart.version)
+    io.err.write(f"vcvalues: {enforced.explanation}\n")
+    if args.level is not None or (args.pss_version is not None and enforced.level is not None):
+        level = args.level or (enforced.level.value if enforced.level else DEFAULT_LEVEL)
+        syncer = policy_for(level, args.pss_version or "latest", newest_minor=enforced.newest_minor)
+    host = legacy_host(result.values, result.chart, result.release, result.namespace, syncer=syncer)
+    if host.syncer is None and not host.quotas and not host.limit_ranges:
+        io.err.write("vcvalues: nothing to check (pass --level to check anyway)\n")
+        return None, 0
+    return host, 0
+
+
+def _add_host(host: HostPolicy, name: str, args: argparse.Namespace, io: IO) -> tuple[HostPolicy, int]:
+    """``host`` plus the objects of one --host file; exit 1 on its syntax errors."""
+    from vcvalues.admission.hostfile import add_host_objects
+    from vcvalues.core.diagnostics import Severity
+    from vcvalues.core.load import decode_source, read_source
+    from vcvalues.core.report import format_diagnostics
+
+    text, problem = decode_source(read_source(name), file=name)
+    found = [problem] if problem is not None else []
+    if text is not None:
+        host, more = add_host_objects(host, text, file=name)
+        found += more
+    if found:
+        io.out.write(format_diagnostics(found, fmt=_lint_format(args.format), files=1))
+    if any(d.severity is Severity.ERROR for d in found):
+        io.err.write(f"vcvalues: error: {name} cannot be read as host objects\n")
+        return host, 1
+    return host, 0
+
+
+def _lint_format(fmt: str) -> str:
+    return "text" if fmt == "markdown" else fmt
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    """Evaluate every pod in the files; exit 1 when any is refused."""
-    from vcvalues.core.report import format_diagnostics
-    from vcvalues.pss import NEWEST_MINOR, policy_for
-    from vcvalues.pss.diagnose import SUMMARIES
-    from vcvalues.pss.files import check_pod_files
+    """Admit every workload in the files; exit 1 when any is refused or none is found."""
+    from vcvalues.admission import HostPolicy, simulate_admission
+    from vcvalues.admission.output import format_report
+    from vcvalues.admission.verdicts import SUMMARIES as ADMISSION
+    from vcvalues.errors import UsageError
+    from vcvalues.legacy.chart import resolve_chart
+    from vcvalues.pss import policy_for
+    from vcvalues.pss.diagnose import SUMMARIES, summarise_not_workloads
+    from vcvalues.pss.vcluster import syncer_newest_minor
 
-    level = args.level
-    newest_minor = NEWEST_MINOR
+    if args.nodes is not None and args.nodes < 0:
+        raise UsageError(f"--nodes {args.nodes}: must be 0 or more")
     if args.values:
-        enforced, failed = _enforced(args, io)
-        if enforced is None:
-            return failed or 0
-        io.err.write(f"vcvalues: {enforced.explanation}\n")
-        if level is None:
-            if enforced.level is None:
-                io.out.write(
-                    format_diagnostics([], fmt=args.format, files=len(args.files), summaries=SUMMARIES)
-                )
-                io.err.write("vcvalues: nothing to check (pass --level to check anyway)\n")
-                return 0
-            level = enforced.level.value
-        if args.pss_version is None:
-            newest_minor = enforced.newest_minor
-    policy = policy_for(level or DEFAULT_LEVEL, args.pss_version or "latest", newest_minor=newest_minor)
+        host, code = _values_host(args, io)
+        if host is None:
+            return code
+    else:
+        if args.subchart_key is not None:
+            raise UsageError("--subchart-key reads --values: pass the umbrella chart's values with --values")
+        newest = syncer_newest_minor(resolve_chart(args.chart_version, args.distro).version)
+        policy = policy_for(args.level or DEFAULT_LEVEL, args.pss_version or "latest", newest_minor=newest)
+        host = HostPolicy(syncer=policy)
+    for name in args.host or ():
+        host, code = _add_host(host, name, args, io)
+        if code:
+            return code
     stdin_text = sys.stdin.read() if "-" in args.files else None
-    outcome = check_pod_files(
-        args.files, policy=policy, stdin_text=stdin_text, apply_defaults=not args.no_defaults
+    report = simulate_admission(
+        args.files, host, nodes=args.nodes or 1, apply_defaults=not args.no_defaults, stdin_text=stdin_text
     )
-    io.out.write(
-        format_diagnostics(outcome.diagnostics, fmt=args.format, files=len(args.files), summaries=SUMMARIES)
-    )
-    for message in outcome.messages:
-        io.err.write(f"{message}\n")
+    summaries = {**SUMMARIES, **ADMISSION}
+    io.out.write(format_report(report, args.format, files=len(args.files), summaries=summaries))
+    for line in (*report.messages, *(f"vcvalues: note: {n}" for n in host.notes)):
+        io.err.write(f"{line}\n")
+    first = next((r for v in report.verdicts for r in v.refusals if r.rule == "quota-exceeded"), None)
+    if first is not None:
+        over = first.message[first.message.rfind("(over ") + 1 : -1]
+        who = first.message.split(":", 1)[0]
+        io.err.write(f"vcvalues: the quota first runs out at {who} ({first.file}:{first.line}): {over}\n")
+    if report.not_workloads:
+        io.err.write(f"vcvalues: {summarise_not_workloads(report.not_workloads)}\n")
+    daemonsets = any(v.kind == "DaemonSet" for v in report.verdicts)
+    if daemonsets and args.nodes is None and host.quotas:
+        io.err.write("vcvalues: note: DaemonSets counted on 1 node (pass --nodes N)\n")
+    if report.unreadable:
+        return report.exit_code()
+    if not report.pods_checked:
+        io.err.write("vcvalues: error: no Pod or workload found in what could be read: nothing was checked\n")
+        return 1
+    where = f" at {host.syncer.level_version} (policy v1.{host.syncer.minor})" if host.syncer else ""
     io.err.write(
-        f"vcvalues: {outcome.evaluated} pod template(s) checked at {policy.level_version} "
-        f"(policy v1.{policy.minor}): {outcome.refused} refused"
+        f"vcvalues: {report.pods_checked} pod template(s) checked{where}: {report.refused} refused"
         + (
             " - vcluster's syncer leaves their pods Pending with a SyncError event\n"
-            if outcome.refused
+            if report.refused
             else "\n"
         )
     )
-    return outcome.exit_code()
+    return report.exit_code()

@@ -130,7 +130,8 @@ def evaluate_pod(
     """Evaluate a pod spec against a Pod Security Standard, as k8s.io/pod-security-admission v0.35.0 does.
 
     Args:
-        spec: the pod spec, a plain mapping.
+        spec: the pod spec, a plain mapping; a whole Pod (``kind: Pod``, or a workload with one pod
+            template) is accepted too, and its spec and metadata are used.
         metadata: the pod metadata (for the AppArmor and seccomp annotations).
         level: ``privileged``, ``baseline`` or ``restricted``.
         version: ``latest`` or ``v1.N``; ``latest`` and versions past v1.35 evaluate as v1.35.
@@ -140,6 +141,19 @@ def evaluate_pod(
         An :class:`Evaluation`; ``.allowed``, ``.results`` and ``.message`` say what failed.
 
     Raises:
-        UsageError: the level or version cannot be parsed.
+        UsageError: the level or version cannot be parsed, or ``spec`` is not a pod spec (no
+            ``containers`` list of maps, say): such input is refused, never reported as allowed.
     """
-    return policy_for(level, version).evaluate(spec, metadata, apply_defaults=apply_defaults)
+    from vcvalues.errors import UsageError
+    from vcvalues.pss.podspec import pod_spec_problem, unwrap_pod
+
+    subject: object = spec
+    if isinstance(spec, Mapping):
+        whole = unwrap_pod(spec)
+        if whole is not None:
+            subject, metadata = whole[0], metadata if metadata is not None else whole[1]
+    problem = pod_spec_problem(subject)
+    if problem is not None:
+        raise UsageError(f"not a pod spec: {problem}")
+    assert isinstance(subject, Mapping)
+    return policy_for(level, version).evaluate(subject, metadata, apply_defaults=apply_defaults)

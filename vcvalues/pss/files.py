@@ -7,13 +7,14 @@ vcluster's syncer still refuses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.source import SourceMap
 from vcvalues.errors import InputError
-from vcvalues.pss.diagnose import Locate, PodReport, diagnose_documents
+from vcvalues.pss.diagnose import Locate, PodReport, PodTally, diagnose_document
 from vcvalues.pss.evaluator import Policy
 
 STDIN_NAME = "<stdin>"
@@ -29,8 +30,28 @@ def _locator(source_map: SourceMap) -> Locate:
     return locate
 
 
+def located_documents(
+    text: str, *, file: str, diagnostics: list[Diagnostic]
+) -> Iterator[tuple[object, Locate]]:
+    """Each document of ``text`` with its locator, read one at a time (syntax problems are appended to
+    ``diagnostics``); positions are worked out only for the documents asked about
+    (:mod:`vcvalues.pss.lean`). The cyclic garbage collector is paused meanwhile, as in
+    :func:`~vcvalues.pss.stream.iter_documents`."""
+    from vcvalues.pss.lean import lean_documents
+
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield from lean_documents(text, file=file, diagnostics=diagnostics)
+    finally:
+        if paused:
+            gc.enable()
+
+
 def check_pod_text(text: str, *, file: str, policy: Policy, apply_defaults: bool = True) -> PodReport:
-    """Evaluate every pod in a YAML text (syntax problems come back as ``syntax`` diagnostics).
+    """Evaluate every pod in a YAML text, each document as it is read (syntax problems come back as
+    ``syntax`` diagnostics).
 
     Args:
         text: one or more YAML documents.
@@ -39,14 +60,15 @@ def check_pod_text(text: str, *, file: str, policy: Policy, apply_defaults: bool
         apply_defaults: evaluate pods as the API server defaults them.
 
     Returns:
-        Diagnostics (syntax, one ERROR per failed check per object, INFO per skipped object) and counts.
+        Diagnostics (syntax, one ERROR per failed check per object, INFO per workload without a pod spec),
+        counts, and the kinds of the objects that hold no pod.
     """
-    from vcvalues.core.load import load_yaml_documents
-
-    loaded = load_yaml_documents(text, file=file)
-    documents = ((document.data, _locator(document.source_map)) for document in loaded.documents)
-    report = diagnose_documents(documents, file=file, policy=policy, apply_defaults=apply_defaults)
-    return PodReport(tuple(loaded.diagnostics) + report.diagnostics, report.evaluated, report.refused)
+    problems: list[Diagnostic] = []
+    tally = PodTally()
+    for data, locate in located_documents(text, file=file, diagnostics=problems):
+        tally.add(diagnose_document(data, locate, file=file, policy=policy, apply_defaults=apply_defaults))
+    tally.diagnostics[:0] = problems
+    return tally.report()
 
 
 @dataclass
@@ -58,11 +80,15 @@ class CheckPodsOutcome:
     refused: int = 0
     messages: list[str] = field(default_factory=list)
     unreadable: int = 0
+    not_workloads: dict[str, int] = field(default_factory=dict)
 
     def exit_code(self) -> int:
-        """0 nothing refused; 1 an object refused or a syntax error; 2 a file could not be read."""
+        """0 pods checked and none refused; 1 an object refused, a syntax error, or no pod found at all
+        (nothing checked is not a pass); 2 a file could not be read."""
         if self.unreadable:
             return 2
+        if not self.evaluated:
+            return 1
         return 1 if any(d.severity is Severity.ERROR for d in self.diagnostics) else 0
 
 
@@ -102,4 +128,6 @@ def check_pod_files(
         outcome.diagnostics.extend(report.diagnostics)
         outcome.evaluated += report.evaluated
         outcome.refused += report.refused
+        for kind, count in report.not_workloads.items():
+            outcome.not_workloads[kind] = outcome.not_workloads.get(kind, 0) + count
     return outcome

@@ -56,8 +56,9 @@ def test_refused_deployment_restricted_json():
         "privileged",
     ]
     assert document["summary"] == {"files": 1, "errors": 7, "warnings": 0, "infos": 0}
+    # Without --values: the policy of the default chart's syncer (0.19.10: pod-security-admission v0.29).
     assert err == (
-        "vcvalues: 1 pod template(s) checked at restricted:latest (policy v1.35): 1 refused - "
+        "vcvalues: 1 pod template(s) checked at restricted:latest (policy v1.29): 1 refused - "
         "vcluster's syncer leaves their pods Pending with a SyncError event\n"
     )
 
@@ -79,7 +80,7 @@ def test_default_level_is_baseline_text():
 def test_allowed_deployment_exits_0():
     code, out, err = run(PASS, "--level", "restricted")
     assert (code, out) == (0, "")
-    assert err == "vcvalues: 1 pod template(s) checked at restricted:latest (policy v1.35): 0 refused\n"
+    assert err == "vcvalues: 1 pod template(s) checked at restricted:latest (policy v1.29): 0 refused\n"
 
 
 MULTI = """\
@@ -117,8 +118,6 @@ def test_multi_document_and_list_github(tmp_path):
     code, out, err = run(path, "--format", "github")
     assert code == 1
     assert out.splitlines() == [
-        f"::notice file={path},line=2,col=7,title=skipped::"
-        "skipped ConfigMap cfg: kind ConfigMap has no pod template",
         f"::error file={path},line=17,col=22,title=hostNamespaces::CronJob nightly violates baseline:latest: "
         "host namespaces (hostPID=true) "
         "(hint: remove hostNetwork, hostPID and hostIPC (or set them to false))",
@@ -126,7 +125,9 @@ def test_multi_document_and_list_github(tmp_path):
         'hostPort (container "c" uses hostPort 8080) '
         "(hint: remove hostPort and reach the pod through a Service)",
     ]
-    assert "2 pod template(s) checked at baseline:latest (policy v1.35): 2 refused" in err
+    assert "2 pod template(s) checked at baseline:latest (policy v1.29): 2 refused" in err
+    # Objects that hold no pod are summarised once, not reported one by one.
+    assert "vcvalues: 1 object(s) hold no pod and were not checked: ConfigMap x1\n" in err
 
 
 def test_sarif_has_rule_descriptors(tmp_path):
@@ -135,8 +136,8 @@ def test_sarif_has_rule_descriptors(tmp_path):
     assert code == 1
     run_ = json.loads(out)["runs"][0]
     ids = {rule["id"] for rule in run_["tool"]["driver"]["rules"]}
-    assert {"hostNamespaces", "hostPorts", "skipped", "runAsNonRoot"} <= ids
-    assert [r["ruleId"] for r in run_["results"]] == ["skipped", "hostNamespaces", "hostPorts"]
+    assert {"hostNamespaces", "hostPorts", "skipped", "runAsNonRoot", "quota-exceeded", "limitrange"} <= ids
+    assert [r["ruleId"] for r in run_["results"]] == ["hostNamespaces", "hostPorts"]
 
 
 def test_stdin(monkeypatch):
@@ -183,7 +184,7 @@ def test_version_and_no_defaults(tmp_path):
     assert diagnostic["message"].endswith('(volume "scratch" uses restricted volume type "unknown")')
     assert (diagnostic["line"], diagnostic["column"]) == (8, 13)  # the volume entry
     code, _, err = run(path, "--level", "restricted", "--version", "v1.40")
-    assert code == 0 and "restricted:v1.40 (policy v1.35)" in err
+    assert code == 0 and "restricted:v1.40 (policy v1.29)" in err
 
 
 @pytest.mark.parametrize(
@@ -235,8 +236,49 @@ def test_unreadable_or_invalid_values(tmp_path):
     code, out, err = run(FAIL, "--values", broken)
     assert code == 1
     assert out.startswith(f"{broken}:2:1: error [syntax] ")
-    assert "the enforced standard is unknown" in err
+    assert "the values have 1 error(s): fix them first" in err
     wrong = write(tmp_path, "wrong.yaml", "isolation: {enabled: true, podSecurityStandard: strict}\n")
-    code, _, err = run(FAIL, "--values", wrong)
-    assert code == 2
-    assert "isolation.podSecurityStandard is 'strict': the syncer refuses to start" in err
+    code, out, err = run(FAIL, "--values", wrong)
+    assert code == 1
+    assert out.startswith(
+        f"{wrong}:1:49: error [pod-security-level] isolation.podSecurityStandard is 'strict'"
+    )
+    assert "fix them first" in err
+
+
+def test_values_are_linted_a_typo_is_not_isolation_off(tmp_path):
+    typo = write(tmp_path, "typo.yaml", "isolaton:\n  enabled: true\n  podSecurityStandard: restricted\n")
+    code, out, err = run(FAIL, "--values", typo, "--format", "json")
+    assert code == 1
+    (diagnostic,) = json.loads(out)["diagnostics"]
+    assert (diagnostic["rule"], diagnostic["line"], diagnostic["column"]) == ("unknown-key", 1, 1)
+    assert diagnostic["hint"] == "did you mean 'isolation'?"
+    assert "isolation is not enabled" not in err
+
+
+def test_subchart_key_reads_the_umbrella_values(tmp_path):
+    umbrella = write(
+        tmp_path,
+        "umbrella.yaml",
+        "vcluster:\n  isolation:\n    enabled: true\n    podSecurityStandard: restricted\n",
+    )
+    code, out, err = run(PASS, "--values", umbrella, "--subchart-key", "vcluster")
+    assert code == 0, out + err
+    assert "checked at restricted:latest (policy v1.29): 0 refused" in err
+    code, _, err = run(FAIL, "--values", umbrella, "--subchart-key", "vcluster")
+    assert code == 1 and "1 refused" in err
+    # Read as plain values, the umbrella's key is an unknown key: an error, not "isolation is off".
+    assert run(PASS, "--values", umbrella)[0] == 1
+    assert run(PASS, "--subchart-key", "vcluster")[0] == 2
+
+
+def test_no_pod_found_is_not_a_pass(tmp_path):
+    path = write(tmp_path, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n")
+    code, out, err = run(path)
+    assert (code, out) == (1, "")
+    assert err == (
+        "vcvalues: 1 object(s) hold no pod and were not checked: ConfigMap x1\n"
+        "vcvalues: error: no Pod or workload found in what could be read: nothing was checked\n"
+    )
+    empty = write(tmp_path, "empty.yaml", "")
+    assert run(empty)[0] == 1

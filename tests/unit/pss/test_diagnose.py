@@ -46,7 +46,6 @@ def test_one_diagnostic_per_failed_check_on_the_offending_field():
     assert (report.evaluated, report.refused) == (2, 1)
     got = [(d.rule_id, d.severity, d.line, d.column, d.key_path) for d in report.diagnostics]
     assert got == [
-        ("skipped", Severity.INFO, 2, 7, ("kind",)),
         ("hostPathVolumes", Severity.ERROR, 19, 11, ("spec", "template", "spec", "volumes", 0)),
         (
             "privileged",
@@ -56,8 +55,9 @@ def test_one_diagnostic_per_failed_check_on_the_offending_field():
             ("spec", "template", "spec", "containers", 0, "securityContext", "privileged"),
         ),
     ]
-    skipped, host_path, privileged = report.diagnostics
-    assert skipped.message == "skipped ConfigMap settings: kind ConfigMap has no pod template"
+    host_path, privileged = report.diagnostics
+    # The ConfigMap is counted, not reported on a line of its own.
+    assert report.not_workloads == {"ConfigMap": 1}
     assert privileged.message == (
         'Deployment log-agent violates baseline:latest: privileged (container "agent" must not set '
         "securityContext.privileged=true)"
@@ -91,4 +91,33 @@ def test_missing_fields_point_at_the_nearest_ancestor():
 
 def test_every_check_has_a_hint_and_a_summary():
     assert set(HINTS) == set(CHECK_IDS)
-    assert set(SUMMARIES) == {*CHECK_IDS, "skipped"}
+    assert set(SUMMARIES) == {*CHECK_IDS, "skipped", "invalid-pod-spec"}
+
+
+def test_a_spec_that_is_not_a_pod_spec_is_an_error_not_a_pass():
+    text = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers: oops\n"
+    report = diagnose_documents(rt_documents(text), file="m.yaml", policy=policy_for("baseline", "latest"))
+    ((rule, severity, message),) = [(d.rule_id, d.severity, d.message) for d in report.diagnostics]
+    assert (rule, severity) == ("invalid-pod-spec", Severity.ERROR)
+    assert message == "Pod p is not a pod the API server accepts: containers must be a list, found 'oops'"
+    assert report.refused == 1
+
+
+def test_a_workload_without_a_pod_spec_is_still_reported():
+    text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: 2}\n---\n- a list\n"
+    report = diagnose_documents(rt_documents(text), file="m.yaml", policy=policy_for("baseline", "latest"))
+    got = [(d.rule_id, d.severity, d.line, d.column, d.message) for d in report.diagnostics]
+    assert got == [
+        ("skipped", Severity.INFO, 2, 7, "skipped Deployment d: no pod spec"),
+        ("skipped", Severity.INFO, 1, 1, "skipped document: not a Kubernetes object (a mapping with a kind)"),
+    ]
+    assert (report.evaluated, report.not_workloads) == (0, {})
+
+
+def test_summary_of_objects_without_pods():
+    from vcvalues.pss.diagnose import summarise_not_workloads
+
+    assert summarise_not_workloads({}) == ""
+    assert summarise_not_workloads({"Service": 1, "ConfigMap": 2, "Secret": 1}) == (
+        "4 object(s) hold no pod and were not checked: ConfigMap x2, Secret x1, Service x1"
+    )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.pss._helpers import pod
+from vcvalues.errors import UsageError
 from vcvalues.pss import evaluate_pod, policy_for
 
 RESTRICTED_OK = pod(
@@ -66,17 +67,46 @@ def test_policy_objects_are_cached():
 
 
 @pytest.mark.parametrize(
+    ("spec", "problem"),
+    [
+        (None, "a pod spec is a map, found NoneType None"),
+        ([], "a pod spec is a map, found list []"),
+        ("text", "a pod spec is a map, found str 'text'"),
+        ({"containers": "oops"}, "containers must be a list, found 'oops'"),
+        ({"containers": [None, 3]}, "containers[0] must be a map, found None"),
+        ({"initContainers": {"name": "a"}}, "initContainers must be a list, found {'name': 'a'}"),
+        ({"volumes": [{"name": "v"}, "v"]}, "volumes[1] must be a map, found 'v'"),
+    ],
+)
+def test_input_that_is_not_a_pod_spec_is_refused_not_allowed(spec, problem):
+    with pytest.raises(UsageError) as caught:
+        evaluate_pod(spec, level="restricted")
+    assert str(caught.value) == f"not a pod spec: {problem}"
+
+
+def test_a_whole_pod_or_workload_is_evaluated_by_its_spec():
+    pod = {
+        "apiVersion": "v1",
+        "kind": "Pod",
+        "metadata": {"name": "p"},
+        "spec": {"hostNetwork": True, "containers": [{"name": "c"}]},
+    }
+    evaluation = evaluate_pod(pod, level="baseline")
+    assert evaluation.message == 'violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)'
+    deployment = {"apiVersion": "apps/v1", "kind": "Deployment", "spec": {"template": pod}}
+    assert evaluate_pod(deployment, level="baseline").forbidden_reason == "host namespaces"
+    # The same Pod's spec evaluates the same.
+    assert evaluate_pod(pod["spec"], level="baseline").results == evaluation.results
+
+
+@pytest.mark.parametrize(
     "spec",
     [
-        None,
-        [],
-        "text",
-        {"containers": "nope"},
-        {"containers": [None, 3, "x", {"name": None, "securityContext": "bad"}]},
+        {"containers": [{"name": None, "securityContext": "bad"}]},
         {"containers": [{"name": 7, "securityContext": {"capabilities": {"add": "ALL", "drop": None}}}]},
         {"containers": [{"name": "a", "ports": [None, {"hostPort": "80"}, {"hostPort": 80.0}]}]},
         {"securityContext": {"sysctls": [None, {"name": None}], "seLinuxOptions": [], "seccompProfile": "x"}},
-        {"volumes": [None, "v", {"name": ["x"]}], "hostNetwork": "yes", "os": "windows"},
+        {"volumes": [{"name": ["x"]}], "hostNetwork": "yes", "os": "windows"},
         {"containers": [{"name": "a", "livenessProbe": [], "lifecycle": {"postStart": "x"}}]},
     ],
 )

@@ -1,0 +1,160 @@
+"""check-pods end to end: pods per second, CPU, peak memory, and how they grow with the number of documents.
+
+Runs ``python -m vcvalues check-pods FILE --level restricted`` in a fresh process per measurement (the
+first run of each input is a warm-up that also writes .pyc files; PYTHONDONTWRITEBYTECODE is dropped from
+the environment, see _env.clean_env) and reads wall time, CPU time (user + sys) and peak RSS from the
+child's rusage. Inputs are generated into a temporary folder:
+
+- ``deployment x1000``: the typical Deployment of examples/pods/restricted-pass.yaml (70 lines: init
+  container, 2 containers, probes, volumes), renamed per copy;
+- ``small pod xN``: a 5-line Pod (checked at baseline), for N = 1,000 ... 120,000 documents (linearity,
+  memory).
+
+Also times the in-process part (stream + evaluate, no interpreter start) per document. Prints a table and
+writes benchmarks/results/check_pods.json.
+
+    python benchmarks/bench_check_pods.py [--runs 3] [--python PATH] [--largest 120000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _env import clean_env
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results" / "check_pods.json"
+GOAL_PODS_PER_SECOND = 5_000
+# 120,000 of these stay under the 16 MiB input limit; checked at baseline (they pass it)
+SMALL = "apiVersion: v1\nkind: Pod\nmetadata: {{name: p{i}}}\nspec:\n  containers: [{{name: c, image: x}}]\n"
+
+
+def _deployment_body() -> str:
+    text = (ROOT / "examples" / "pods" / "restricted-pass.yaml").read_text()
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#")) + "\n"
+
+
+def make_inputs(folder: Path, largest: int) -> dict[str, tuple[Path, int]]:
+    """name -> (file, pods in it)."""
+    body = _deployment_body()
+    inputs: dict[str, tuple[Path, int]] = {}
+    path = folder / "deployments-1000.yaml"
+    path.write_text("---\n".join(body.replace("name: web\n", f"name: web-{i}\n", 1) for i in range(1000)))
+    inputs["deployment x1000"] = (path, 1000)
+    for count in sorted({1000, 10_000, 30_000, largest}):
+        path = folder / f"pods-{count}.yaml"
+        path.write_text("---\n".join(SMALL.format(i=i) for i in range(count)))
+        inputs[f"small pod x{count}"] = (path, count)
+    return inputs
+
+
+def run_once(python: str, path: Path, level: str) -> dict[str, float]:
+    """One check-pods process: wall s, cpu s, max RSS MiB (exit code must be 0)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [python, "-m", "vcvalues", "check-pods", str(path), "--level", level],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"check-pods failed on {path}: {stderr}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "max_rss_mib": usage.ru_maxrss / 1024}
+
+
+def in_process_per_document(path: Path, pods: int, level: str) -> float:
+    """Seconds per document of stream + evaluate in this process (median of 3)."""
+    from vcvalues.pss import policy_for
+    from vcvalues.pss.files import check_pod_text
+
+    text = path.read_text()
+    policy = policy_for(level, "latest")
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        report = check_pod_text(text, file=str(path), policy=policy)
+        times.append(time.process_time() - start)
+        assert report.evaluated == pods
+    return statistics.median(times) / pods
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--largest", type=int, default=120_000)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (path, pods) in make_inputs(Path(folder), args.largest).items():
+            level = "restricted" if name.startswith("deployment") else "baseline"
+            run_once(args.python, path, level)  # warm-up (.pyc, page cache)
+            runs = [run_once(args.python, path, level) for _ in range(args.runs)]
+            wall = [r["wall_s"] for r in runs]
+            cpu = [r["cpu_s"] for r in runs]
+            row = {
+                "input": name,
+                "pods": pods,
+                "bytes": path.stat().st_size,
+                "wall_median_s": statistics.median(wall),
+                "wall_min_s": min(wall),
+                "wall_max_s": max(wall),
+                "cpu_median_s": statistics.median(cpu),
+                "max_rss_mib": max(r["max_rss_mib"] for r in runs),
+                "in_process_ms_per_doc": in_process_per_document(path, pods, level) * 1000,
+            }
+            row["pods_per_wall_s"] = pods / row["wall_median_s"]
+            row["pods_per_cpu_s"] = pods / row["cpu_median_s"]
+            rows.append(row)
+    load = os.getloadavg()[0]
+    print(f"check-pods end to end ({args.python}; load {load:.2f}, {os.cpu_count()} cpus, {args.runs} runs)")
+    print(
+        f"  {'input':<22}{'pods/s wall':>12}{'pods/s cpu':>12}{'wall s (min-max)':>24}{'cpu s':>8}"
+        f"{'RSS MiB':>9}{'ms/doc in-proc':>16}"
+    )
+    for row in rows:
+        span = f"{row['wall_median_s']:.2f} ({row['wall_min_s']:.2f}-{row['wall_max_s']:.2f})"
+        print(
+            f"  {row['input']:<22}{row['pods_per_wall_s']:>12,.0f}{row['pods_per_cpu_s']:>12,.0f}{span:>24}"
+            f"{row['cpu_median_s']:>8.2f}{row['max_rss_mib']:>9.1f}{row['in_process_ms_per_doc']:>16.3f}"
+        )
+    small = [r for r in rows if r["input"].startswith("small")]
+    if len(small) >= 2:
+        first, last = small[0], small[-1]
+        ratio = (last["cpu_median_s"] / first["cpu_median_s"]) / (last["pods"] / first["pods"])
+        print(
+            f"  linearity: cpu({last['pods']}) / cpu({first['pods']}) per document = {ratio:.2f} "
+            "(1.00 linear)"
+        )
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "machine": platform.platform(),
+                "load": load,
+                "goal_pods_per_s": GOAL_PODS_PER_SECOND,
+                "rows": rows,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
