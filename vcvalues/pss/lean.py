@@ -121,9 +121,22 @@ class _PlacedBuilder(StreamBuilder):
         super().__init__(text, file)
         self.offset = offset
 
-    def _span(self, event: Any) -> Any:  # type: ignore[override]  # the base one is static
+    def _handle(self, event: Any, kind: type) -> None:
+        super()._handle(_Shifted(event, self.offset), kind)
+
+
+class _Shifted:
+    """An event whose start lies ``offset`` lines further down (the builder reads only its start)."""
+
+    __slots__ = ("_event", "start_mark")
+
+    def __init__(self, event: Any, offset: int) -> None:
+        self._event = event
         mark = event.start_mark
-        return Span(mark.line + 1 + self.offset, mark.column + 1)
+        self.start_mark = Span(mark.line + 1 + offset, mark.column + 1)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._event, name)
 
 
 class _Slice:

@@ -16,7 +16,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import DocumentEndEvent, DocumentStartEvent, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
-from vcvalues.core._yaml_events import Builder, _Refused
+from vcvalues.core._yaml_events import Builder
+from vcvalues.core._yaml_report import Refused
 from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.core.source import ORIGIN, Document, Span
 
@@ -50,7 +51,7 @@ class StreamBuilder(Builder):
                     self._root = None
                 else:
                     self._handle(event, kind)
-        except _Refused:
+        except Refused:
             self.failed = True
         except MarkedYAMLError as exc:
             self._parse_error(exc)
