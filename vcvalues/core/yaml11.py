@@ -40,14 +40,15 @@ _GO_INT = re.compile(
     r"|0(?P<octl>[0-7]+)|(?P<dec>0|[1-9][0-9]*))"
 )
 _INT64_MIN, _INT64_MAX, _UINT64_MAX = -(2**63), 2**63 - 1, 2**64 - 1
+_UINT64_DIGITS = 20
 _NUMERIC_HINT = frozenset("+-0123456789")
 
 
 def _go_parse_int(text: str) -> int | None:
     """strconv.ParseInt(text, 0, 64), falling back to ParseUint(text, 0, 64); None when both fail."""
     match = _GO_INT.fullmatch(text)
-    if match is None:
-        return None
+    if match is None or (match["dec"] is not None and len(match["dec"]) > _UINT64_DIGITS):
+        return None  # cannot fit 64 bits, and int() refuses decimal strings over 4,300 digits
     if match["hex"] is not None:
         magnitude = int(match["hex"], 16)
     elif match["oct"] is not None:
