@@ -174,3 +174,32 @@ def test_dev_full_is_exit_2() -> None:
         code = main(["schema"], IO(out=full, err=err))
     assert code == 2
     assert err.getvalue() == "vcvalues: error: cannot write to stdout: No space left on device\n"
+
+
+TYPED_KEYS = [
+    "isolation:\n  resourceQuota:\n    quota:\n      x: ",
+    "syncer:\n  resources:\n    limits: ",
+    "syncer:\n  extraArgs: ",
+]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    key=st.sampled_from(TYPED_KEYS),
+    depth=st.integers(1, 400),
+    kind=st.sampled_from(["map", "list"]),
+)
+def test_deep_values_under_typed_keys_are_diagnostics(
+    key: str, depth: int, kind: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """jsonschema_rs refuses instances ~250 levels deep ("Recursion limit reached", was exit 3): every
+    such value is the wrong type at the typed key, reported on its line."""
+    prefix = key
+    nested = "{a: " * depth + "x" + "}" * depth if kind == "map" else "[" * depth + "1" + "]" * depth
+    values = tmp_path_factory.mktemp("deep") / "values.yaml"
+    values.write_text(prefix + nested + "\n")
+    code, out, err = run(["lint", str(values)])
+    assert "internal error" not in err
+    assert code == 1
+    assert f"{values}:{prefix.count(chr(10)) + 1}:" in out
+    assert "error [" in out
