@@ -169,6 +169,11 @@ def _lint_each(
             outcome.messages.extend(notes)
             if any(note.startswith(f"vcvalues: {name}: fixed:") for note in notes):
                 diagnostics = [_written(d, name) for d in diagnostics]
+            elif notes:  # fail closed: the problem is still in the file
+                from vcvalues.core.fix import mark_unwritten
+
+                reason = notes[0].split(": not fixed: ", 1)[-1]
+                diagnostics = mark_unwritten(diagnostics, reason)
         outcome.diagnostics.extend(diagnostics)
     return outcome
 
