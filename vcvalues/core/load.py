@@ -9,7 +9,6 @@ as go-yaml v2 does (YAML 1.1), keep every position, see duplicate keys and bound
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ from vcvalues.core.source import ORIGIN, Document, SourceMap, Span
 from vcvalues.errors import InputError
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
-_SUPPRESSION = re.compile(r"#\s*vcvalues:\s*disable=(?P<ids>[A-Za-z0-9_,\- ]*)")
 
 
 @dataclass(slots=True)
@@ -140,15 +138,10 @@ def load_yaml_documents(text: str, *, file: str) -> DocumentsResult:
 
 
 def scan_suppressions(text: str) -> dict[int, frozenset[str]]:
-    """Line -> rule ids named by ``# vcvalues: disable=ID[,ID]`` comments on that line."""
-    found: dict[int, frozenset[str]] = {}
-    if "vcvalues:" not in text:
-        return found
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _SUPPRESSION.search(line)
-        if match:
-            found[number] = frozenset(p.strip() for p in match["ids"].split(",") if p.strip())
-    return found
+    """Line -> rule ids named by ``# vcvalues: disable=ID[,ID]`` comments (see vcvalues.core.suppress)."""
+    from vcvalues.core.suppress import scan_suppressions as scan
+
+    return scan(text)
 
 
 def _syntax(file: str, span: Span, message: str, *, hint: str | None = None) -> Diagnostic:
