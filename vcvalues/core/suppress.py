@@ -56,6 +56,8 @@ def apply_suppressions(
 
 _SUPPRESSION = re.compile(r"#\s*vcvalues:\s*disable=(?P<ids>[A-Za-z0-9_,\- ]*)")
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(#.*)?$")
+_CLOSING = {"'": re.compile(r"(?:[^']|'')*'"), '"': re.compile(r'(?:[^"\\]|\\.)*"')}
+_PLAIN_RUN = re.compile(r"[^ \t:,\[\]{}]*")  # then a space, ':', or a flow indicator decides
 
 
 def scan_suppressions(text: str) -> dict[int, frozenset[str]]:
@@ -93,7 +95,10 @@ def yaml_comments(text: str) -> list[tuple[int, str]]:
             if not stripped.strip() or indent > block_indent:
                 continue
             block_indent = -1
-        if not quote and not any(c in line for c in "#'\"|>"):
+        if not quote and _first_after_space(line, "'\"|>", " \t[{,") < 0:  # nothing can open here
+            plain = _first_after_space(line, "#", " \t")
+            if plain >= 0:
+                comments.append((number, line[plain:]))
             continue
         comment, quote, block = _scan_line(line, quote)
         if comment is not None:
@@ -109,18 +114,11 @@ def _scan_line(line: str, quote: str) -> tuple[int | None, str, bool]:
     expect_value = not quote
     while i < end:
         char = line[i]
-        if quote:
-            if quote == "'" and char == "'":
-                if line[i + 1 : i + 2] == "'":  # '' is a quote inside a single-quoted scalar
-                    i += 2
-                    continue
-                quote = ""
-            elif quote == '"' and char == "\\":
-                i += 2
-                continue
-            elif quote == '"' and char == '"':
-                quote = ""
-            i += 1
+        if quote:  # jump to the closing quote ('' and \" do not close), or the line stays open
+            closing = _CLOSING[quote].match(line, i)
+            if closing is None:
+                return None, quote, False
+            i, quote = closing.end(), ""
             continue
         if char == "#" and (i == 0 or line[i - 1] in " \t"):
             return i, "", False
@@ -144,8 +142,11 @@ def _scan_line(line: str, quote: str) -> tuple[int | None, str, bool]:
             while i < end and line[i] not in " \t":
                 i += 1
             continue
-        else:
+        else:  # a plain scalar: jump to where a comment, a value or a flow indicator may come
             expect_value = False
+            run = _PLAIN_RUN.match(line, i)
+            i = max(run.end() if run else i, i + 1)
+            continue
         i += 1
     return None, quote, False
 
@@ -158,3 +159,20 @@ def _indicator(line: str, i: int, char: str, *, flow: int, expect_value: bool) -
     if char in "-?":
         return expect_value and spaced
     return char == ":" and (spaced or flow > 0)
+
+
+def _first_after_space(line: str, chars: str, before: str) -> int:
+    """Index of the first of ``chars`` at the line start or right after one of ``before``; -1: none.
+
+    Only lines where a quote or block indicator can open a scalar (``"it's"`` cannot) need the
+    tokenizer; str.find is ~15x faster than a regex with a look-behind alternation here.
+    """
+    found = -1
+    for char in chars:
+        start = line.find(char)
+        while start >= 0 and (found < 0 or start < found):
+            if start == 0 or line[start - 1] in before:
+                found = start
+                break
+            start = line.find(char, start + 1)
+    return found
