@@ -144,7 +144,7 @@ def fix_text(text: str, fixes: Fixes, *, file: str = "values.yaml") -> str:
         after = _dump(yaml, data)
     except YAMLError as exc:
         raise FixError(f"ruamel.yaml cannot edit the file: {str(exc).splitlines()[0]}") from None
-    patched = after if before == text else _patch(text, before, after)
+    patched = _patch(text, before, after)  # also when ruamel round-trips the text exactly: see _patch
     _verify(text, patched, fixes, file)
     return patched
 
@@ -224,11 +224,30 @@ def _patch(original: str, before: str, after: str) -> str:
         if b1 not in boundary or b2 not in boundary:
             raise FixError("the file's layout is too unusual to edit without touching other lines")
         start, end = boundary[b1], boundary[b2]
+        if tag == "insert" and start == end:
+            start = end = _before_detached_comments(orig, start, position, new[a1:a2])
         out.extend(orig[position:start])
         out.extend(new[a1:a2])
         position = end
     out.extend(orig[position:])
     return "".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _before_detached_comments(orig: list[str], start: int, floor: int, inserted: list[str]) -> int:
+    """Where new lines go: above the blank lines and comments that end the block they are appended to
+    but are indented less than the new lines, because those introduce the next key (ruamel keeps them
+    as the block's trailing comment and appends after them)."""
+    indent = min((_indent(line) for line in inserted if line.strip()), default=0)
+    while start > floor:
+        line = orig[start - 1]
+        if line.strip() and not (line.lstrip(" ").startswith("#") and _indent(line) < indent):
+            break
+        start -= 1
+    return start
 
 
 def _verify(original: str, patched: str, fixes: Fixes, file: str) -> None:
