@@ -203,3 +203,21 @@ def test_deep_values_under_typed_keys_are_diagnostics(
     assert code == 1
     assert f"{values}:{prefix.count(chr(10)) + 1}:" in out
     assert "error [" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "converted"),
+    [("9" * 5000, None), ("0" * 40 + "15", "15"), ("-" + "9" * 4400, None), ("15", "15")],
+)
+def test_convert_integer_flags_of_any_length(tmp_path: Path, value: str, converted: str | None) -> None:
+    values = tmp_path / "values.yaml"
+    values.write_text(f"syncer:\n  extraArgs:\n  - --lease-duration={value}\n")
+    code, out, err = run(["convert", "-f", str(values)])
+    assert "internal error" not in err
+    if converted is None:
+        assert code == 1
+        assert f"{values}:3:5: error [convert-unsupported]" in err
+        assert "is not an integer" in err
+    else:
+        assert code == 0, err
+        assert f"leaseDuration: {converted}\n" in out

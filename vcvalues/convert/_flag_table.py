@@ -14,8 +14,8 @@ from vcvalues.convert._context import Conversion
 Handler = Callable[[Conversion, str], "str | None"]
 
 VALUE_MISSING = "value is missing"
-_GO_ATOI = re.compile(r"[+-]?[0-9]{1,19}")  # more digits than int64 holds: out of range, and int() of
-# a decimal string over 4,300 digits raises
+_GO_ATOI = re.compile(r"[+-]?0*[0-9]{1,19}")  # past 19 significant digits: out of int64 range (and int() of
+# a decimal string over 4,300 digits raises); leading zeros are fine for strconv.Atoi
 _INT_BITS = 63
 
 
