@@ -8,15 +8,14 @@ Those modules import only argparse at import time; the library is imported insid
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
-import io as io_module
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO, cast
 
+from vcvalues.cli._output import Guarded, OutputError, quiet_stdout, report
 from vcvalues.errors import VcValuesError
 
 # name -> (module under vcvalues.cli, one-line help)
@@ -121,64 +120,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return build_parser(only).parse_args(arguments)
 
 
-class OutputError(Exception):
-    """Writing a result failed: stdout closed, a broken pipe, a full disk."""
-
-
-class _Guarded(io_module.TextIOBase):
-    """A stream whose write failures become :class:`OutputError` (the run ends with exit 2)."""
-
-    def __init__(self, stream: TextIO | None, name: str) -> None:
-        self._stream = stream
-        self._name = name
-
-    def _fail(self, exc: BaseException | None) -> OutputError:
-        if exc is None:
-            return OutputError(f"{self._name} is closed")
-        if isinstance(exc, BrokenPipeError):
-            return OutputError(f"{self._name} was closed before everything was written (broken pipe)")
-        if isinstance(exc, UnicodeEncodeError):
-            return OutputError(f"{self._name} cannot encode {exc.object[exc.start : exc.end]!r}")
-        return OutputError(f"cannot write to {self._name}: {getattr(exc, 'strerror', None) or exc}")
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        if self._stream is None:
-            raise self._fail(None)
-        try:
-            return self._stream.write(text)
-        except (OSError, ValueError) as exc:  # ValueError: I/O operation on closed file
-            raise self._fail(exc) from None
-
-    def flush(self) -> None:
-        if self._stream is None:
-            return
-        try:
-            self._stream.flush()
-        except (OSError, ValueError) as exc:
-            raise self._fail(exc) from None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-def _quiet_stdout() -> None:
-    """After a broken pipe, point fd 1 at /dev/null so the interpreter's exit flush stays silent."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.close(devnull)
-
-
-def _report(err: TextIO, text: str) -> None:
-    """A message on stderr, which may itself be closed: then there is no one left to tell."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        err.write(text)
-        err.flush()
-
-
 def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
     """Entry point of the ``vcvalues`` command. Returns the exit code.
 
@@ -186,14 +127,14 @@ def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
     on stderr; nothing else in the run changes (files ``--fix`` wrote stay written).
     """
     io = io or IO()
-    out = _Guarded(io.out, "stdout")
+    out = Guarded(io.out, "stdout")
     try:
         code = _main(argv, IO(out=cast(TextIO, out), err=io.err))
         out.flush()
     except OutputError as exc:
         if io.out is sys.stdout:
-            _quiet_stdout()
-        _report(io.err, f"vcvalues: error: {exc}\n")
+            quiet_stdout()
+        report(io.err, f"vcvalues: error: {exc}\n")
         return EXIT_USAGE
     return code
 
