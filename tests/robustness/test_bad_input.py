@@ -97,9 +97,10 @@ def test_missing_file_and_directory_exit_2_naming_the_path(tmp_path: Path, comma
 
 def test_unreadable_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests run as root here, where file modes do not stop reading: simulate the OS refusing.
-    import builtins
+    # read_source opens with os.open (O_NONBLOCK, so a FIFO cannot block it): refuse there.
+    import os
 
-    real_open = builtins.open
+    real_open = os.open
     target = str(tmp_path / "secret.yaml")
     Path(target).write_text("a: 1\n")
 
@@ -108,7 +109,7 @@ def test_unreadable_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     code, _, err = run(["lint", target])
     assert code == 2
     assert f"{target}: permission denied" in err

@@ -77,6 +77,10 @@ def test_quoted_off_and_empty_config(tmp_path: Path) -> None:
             "4:7: egress-cidr has no option 'x' (none)",
         ),
         ("rules: [a]\n", "1:8: rules must be a map of rule id to off or {severity, options}"),
+        # issue 15: `rules: off` reads as false and switched nothing off, silently
+        ("rules: off\n", "1:8: rules must be a map of rule id to off or {severity, options}"),
+        ("rules: false\n", "1:8: rules must be a map of rule id to off or {severity, options}"),
+        ("rules: 0\n", "1:8: rules must be a map of rule id to off or {severity, options}"),
         ("rules:\n  a: [\n", "3:1: "),
     ],
 )
@@ -107,3 +111,23 @@ def test_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
         load_config(tmp_path / "absent.yaml")
     with pytest.raises(ConfigError, match="unknown preset"):
         preset("relaxed")
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "dangling symlink"])
+def test_a_discovered_config_that_is_not_a_file_is_an_error(tmp_path: Path, kind: str) -> None:
+    """Issue 15: it was skipped silently, so the lint ran with rules the user did not choose."""
+    import os
+
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / ".vcvalues.yaml"
+    if kind == "folder":
+        config.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(config)
+    else:
+        config.symlink_to(tmp_path / "missing.yaml")
+    values = tmp_path / "values.yaml"
+    values.write_text("isolation:\n  enabled: false\n")
+    expected = "a dangling symlink" if kind == "dangling symlink" else "not a regular file"
+    with pytest.raises(ConfigError, match=f"config {config}: is {expected}; remove it or pass --config"):
+        config_for(values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from vcvalues.core.diagnostics import Severity
 from vcvalues.core.lint import lint_files
 
 
@@ -65,9 +66,28 @@ def test_subchart_key_that_is_not_a_map_is_a_syntax_error(tmp_path: Path) -> Non
     assert [(d.rule_id, d.line, d.column) for d in outcome.diagnostics] == [("syntax", 1, 11)]
 
 
-def test_missing_subchart_key_means_no_overrides(tmp_path: Path) -> None:
+def test_missing_subchart_key_means_no_overrides_and_says_so(tmp_path: Path) -> None:
     path = _write(tmp_path, "other: 1\n")
-    assert lint_files([path], subchart_key="vcluster").diagnostics == []
+    outcome = lint_files([path], subchart_key="vcluster")
+    assert [(d.rule_id, d.severity, d.line, d.column, d.hint) for d in outcome.diagnostics] == [
+        ("unknown-key", Severity.WARNING, 1, 1, "check the dependency's name or alias")
+    ]
+    assert outcome.exit_code() == 0
+
+
+def test_a_subchart_key_typo_is_an_error_naming_the_key_meant(tmp_path: Path) -> None:
+    path = _write(tmp_path, "vcluster:\n  isolation:\n    enabled: true\n")
+    outcome = lint_files([path], subchart_key="vclustr")
+    assert [(d.rule_id, d.severity, d.message, d.hint) for d in outcome.diagnostics] == [
+        (
+            "unknown-key",
+            Severity.ERROR,
+            "--subchart-key vclustr: the file has no top-level key 'vclustr', so none of its values reach "
+            "the vcluster subchart",
+            "did you mean --subchart-key vcluster?",
+        )
+    ]
+    assert outcome.exit_code() == 1
 
 
 def test_fix_written_into_the_file_says_so_in_the_hint(tmp_path: Path) -> None:

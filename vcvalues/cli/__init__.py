@@ -13,8 +13,9 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
+from vcvalues.cli._output import Guarded, OutputError, quiet_stdout, report
 from vcvalues.errors import VcValuesError
 
 # name -> (module under vcvalues.cli, one-line help)
@@ -120,8 +121,25 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
-    """Entry point of the ``vcvalues`` command. Returns the exit code."""
+    """Entry point of the ``vcvalues`` command. Returns the exit code.
+
+    Output that cannot be written (stdout closed, a broken pipe, a full disk) is exit 2 with a message
+    on stderr; nothing else in the run changes (files ``--fix`` wrote stay written).
+    """
     io = io or IO()
+    out = Guarded(io.out, "stdout")
+    try:
+        code = _main(argv, IO(out=cast(TextIO, out), err=io.err))
+        out.flush()
+    except OutputError as exc:
+        if io.out is sys.stdout:
+            quiet_stdout()
+        report(io.err, f"vcvalues: error: {exc}\n")
+        return EXIT_USAGE
+    return code
+
+
+def _main(argv: Sequence[str] | None, io: IO) -> int:
     try:
         args = parse_args(argv)
     except _ArgumentError as exc:
@@ -136,6 +154,8 @@ def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
     module = importlib.import_module(f"vcvalues.cli.{args._module}")
     try:
         return int(module.run(args, io))
+    except OutputError:
+        raise
     except VcValuesError as exc:
         io.err.write(f"vcvalues: error: {exc}\n")
         return exc.exit_code

@@ -51,12 +51,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Convert, print diagnostics to stderr and the values to stdout (or ``-o``); 1 on errors."""
+    from io import StringIO
+
+    from vcvalues.cli._common import read_stdin
     from vcvalues.convert import convert_files
     from vcvalues.core.atomic import write_atomic
     from vcvalues.core.report import format_diagnostics
 
     files = args.files or ["-"]
-    result = convert_files(files, distro=args.distro, to=args.to)
+    stdin = None
+    if "-" in files:
+        text, problem = read_stdin()
+        if problem is not None:
+            io.err.write(
+                format_diagnostics([problem], fmt=args.format, files=len(files), summaries=_SUMMARIES)
+            )
+            return 1
+        stdin = StringIO(text)
+    result = convert_files(files, distro=args.distro, to=args.to, stdin=stdin)
     if result.diagnostics:
         io.err.write(
             format_diagnostics(result.diagnostics, fmt=args.format, files=len(files), summaries=_SUMMARIES)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import add_chart_arguments, split_ids
+from vcvalues.cli._common import add_chart_arguments, read_stdin, split_ids
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
@@ -41,9 +40,10 @@ def run(args: argparse.Namespace, io: IO) -> int:
     """Lint every file on its own against the chosen chart; exit 1 on errors (or warnings with --strict)."""
     from vcvalues.core.lint import lint_files
 
-    stdin_text = sys.stdin.read() if "-" in args.files else None
+    stdin_text, stdin_problem = read_stdin() if "-" in args.files else (None, None)
+    files = [name for name in args.files if name != "-" or stdin_problem is None]
     outcome = lint_files(
-        args.files,
+        files,
         chart_version=args.chart_version,
         distro=args.distro,
         release=args.release,
@@ -57,6 +57,8 @@ def run(args: argparse.Namespace, io: IO) -> int:
     )
     from vcvalues.core.report import format_diagnostics
 
+    if stdin_problem is not None:
+        outcome.diagnostics.append(stdin_problem)
     io.out.write(
         format_diagnostics(
             outcome.diagnostics,

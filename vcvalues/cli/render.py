@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import add_chart_arguments
+from vcvalues.cli._common import STDIN_NAME, add_chart_arguments, read_stdin
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
+    from vcvalues.core.diagnostics import Diagnostic
     from vcvalues.legacy.compile import CompileResult
 
 OUTPUTS = ("manifests", "values", "all")
@@ -53,16 +53,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-fix", action="store_true", help="do not apply the fixes of fixable errors")
 
 
-def _sources(files: list[str]) -> list[str | tuple[str, str]]:
+def _sources(files: list[str]) -> tuple[list[str | tuple[str, str]], Diagnostic | None]:
     sources: list[str | tuple[str, str]] = []
     stdin_text: str | None = None
     for name in files:
         if name == STDIN:
-            stdin_text = sys.stdin.read() if stdin_text is None else stdin_text
-            sources.append(("<stdin>", stdin_text))
+            if stdin_text is None:
+                stdin_text, problem = read_stdin()
+                if problem is not None:
+                    return [], problem
+            sources.append((STDIN_NAME, stdin_text or ""))
         else:
             sources.append(name)
-    return sources
+    return sources, None
 
 
 def _header(result: CompileResult, what: str) -> str:
@@ -106,8 +109,12 @@ def run(args: argparse.Namespace, io: IO) -> int:
     from vcvalues.core.report import format_diagnostics
     from vcvalues.legacy.compile import compile_values
 
+    sources, stdin_problem = _sources(args.files)
+    if stdin_problem is not None:
+        io.err.write(format_diagnostics([stdin_problem], fmt="text", files=len(args.files)))
+        return 1
     result = compile_values(
-        _sources(args.files),
+        sources,
         set_values=args.set_values,
         set_string_values=args.set_string_values,
         chart_version=args.chart_version,

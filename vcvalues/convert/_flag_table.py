@@ -14,7 +14,8 @@ from vcvalues.convert._context import Conversion
 Handler = Callable[[Conversion, str], "str | None"]
 
 VALUE_MISSING = "value is missing"
-_GO_ATOI = re.compile(r"^[+-]?[0-9]+$")
+_GO_ATOI = re.compile(r"[+-]?0*[0-9]{1,19}")  # past 19 significant digits: out of int64 range (and int() of
+# a decimal string over 4,300 digits raises); leading zeros are fine for strconv.Atoi
 _INT_BITS = 63
 
 
@@ -91,7 +92,7 @@ def integer(path: str) -> Handler:
     def handler(conversion: Conversion, value: str) -> str | None:
         if value == "":
             return VALUE_MISSING
-        if not _GO_ATOI.match(value) or not -(2**_INT_BITS) <= int(value) < 2**_INT_BITS:
+        if not _GO_ATOI.fullmatch(value) or not -(2**_INT_BITS) <= int(value) < 2**_INT_BITS:
             return f"value {value!r} is not an integer"
         conversion.set(path, int(value))
         return None

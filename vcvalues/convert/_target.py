@@ -27,7 +27,7 @@ class Target(enum.Enum):
         cleaned = text.strip().lower().removeprefix("v")
         parts = cleaned.split(".")
         major_minor = ".".join(parts[:2])
-        if len(parts) in (2, 3) and all(part.isdigit() for part in parts):
+        if len(parts) in (2, 3) and all(part.isascii() and part.isdigit() for part in parts):
             for target in cls:
                 if target.value == major_minor:
                     return target

@@ -86,7 +86,7 @@ def _go_key_less(a: str, b: str) -> bool:
         b_num, b_end = _digit_run(b, i)
         if a[i] == "0" or b[i] == "0":
             j = i - 1
-            while j >= 0 and a[j].isdigit():
+            while j >= 0 and a[j].isdecimal():
                 if a[j] != "0":
                     a_num, b_num = _digit_run(a, i, start=1)[0], _digit_run(b, i, start=1)[0]
                     break
@@ -99,10 +99,16 @@ def _go_key_less(a: str, b: str) -> bool:
     return len(a) < len(b)
 
 
+_ZERO = ord("0")
+_INT64_SPAN = 1 << 64
+
+
 def _digit_run(text: str, index: int, *, start: int = 0) -> tuple[int, int]:
     number, end = start, index
-    while end < len(text) and text[end].isdigit():
-        number = number * 10 + int(text[end])
+    # go-yaml's keyList.Less: unicode.IsDigit is category Nd (str.isdecimal, not isdigit, which also
+    # takes "²" and made int() raise); the value is rune - '0' in a wrapping int64, as Go computes it.
+    while end < len(text) and text[end].isdecimal():
+        number = (number * 10 + ord(text[end]) - _ZERO + _INT64_SPAN // 2) % _INT64_SPAN - _INT64_SPAN // 2
         end += 1
     return number, end
 

@@ -31,6 +31,7 @@ MODERN_RELEASES: tuple[tuple[int, int, int], ...] = tuple(
 )
 SUPPORTED_RANGE = "0.15.0 - 0.19.10"
 DEFAULT_VERSION = "0.19.10"
+_MAX_PART_DIGITS = 9  # int() refuses over 4,300 digits; no release number comes near 9
 MODERN_RANGE = "0.20.0 - 0.36.1"
 MODERN_DEFAULT_VERSION = "0.36.1"
 
@@ -77,7 +78,9 @@ class ChartVersion:
         """Parse ``0.19.10`` or ``v0.19.10``."""
         match = _VERSION.match(text.strip())
         if match is None:
-            raise UsageError(f"chart version {text!r} is not MAJOR.MINOR.PATCH (e.g. {DEFAULT_VERSION})")
+            raise UsageError(f"chart version {_clip(text)} is not MAJOR.MINOR.PATCH (e.g. {DEFAULT_VERSION})")
+        if max(len(match[part]) for part in ("major", "minor", "patch")) > _MAX_PART_DIGITS:
+            raise UsageError(f"chart version {_clip(text)} is not a vcluster release ({SUPPORTED_RANGE})")
         return cls(int(match["major"]), int(match["minor"]), int(match["patch"]))
 
     def at_least(self, text: str) -> bool:
@@ -156,3 +159,8 @@ def resolve_chart(version: str | None = None, distro: str | None = None) -> Char
     raise UnsupportedChartVersionError(
         f"chart version {parsed} is not a supported vcluster release; supported: {SUPPORTED_RANGE}"
     )
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """``repr(text)``, shortened for a message."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text)} characters)"

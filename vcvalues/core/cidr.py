@@ -12,7 +12,9 @@ import ipaddress
 import re
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-_PREFIX = re.compile(r"^[0-9]+$")
+# ASCII digits only: str.isdigit() also takes "\u00b2" and Arabic-Indic digits, which Go refuses.
+_PREFIX = re.compile(r"0*([0-9]{1,3})")  # Go's dtoi: leading zeros allowed; beyond 3 digits is > 128
+_OCTET = re.compile(r"[0-9]{1,3}")
 
 
 def parse_cidr(text: object) -> Network | None:
@@ -20,14 +22,15 @@ def parse_cidr(text: object) -> Network | None:
     if not isinstance(text, str) or text.count("/") != 1 or "%" in text:
         return None
     address, prefix = text.split("/")
-    if not _PREFIX.match(prefix):
+    bits = _PREFIX.fullmatch(prefix)
+    if bits is None:
         return None
     if "." in address and ":" not in address:  # sloppy IPv4: octets may have leading zeros
         octets = address.split(".")
-        if len(octets) != 4 or not all(o.isdigit() and len(o) <= 3 for o in octets):
+        if len(octets) != 4 or not all(_OCTET.fullmatch(o) for o in octets):
             return None
         address = ".".join(str(int(o)) for o in octets)
     try:
-        return ipaddress.ip_network(f"{address}/{int(prefix)}", strict=False)
+        return ipaddress.ip_network(f"{address}/{int(bits[1])}", strict=False)
     except ValueError:
         return None

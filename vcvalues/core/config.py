@@ -120,13 +120,21 @@ def load_config(path: str | Path) -> RulesConfig:
 
 
 def find_config(start: str | Path) -> Path | None:
-    """The ``.vcvalues.yaml`` nearest to ``start`` (a file or a folder), walking up to the repository root."""
+    """The ``.vcvalues.yaml`` nearest to ``start`` (a file or a folder), walking up to the repository root.
+
+    Raises:
+        ConfigError: the nearest ``.vcvalues.yaml`` is not a regular file (a folder, a FIFO, a dangling
+            symlink): silently skipping it would lint with rules the user did not choose.
+    """
     here = Path(start).resolve()
     folder = here if here.is_dir() else here.parent
     for candidate in (folder, *folder.parents):
         config = candidate / CONFIG_NAME
         if config.is_file():
             return config
+        if config.is_symlink() or config.exists():  # a folder, FIFO, device or dangling link
+            kind = "a dangling symlink" if not config.exists() else "not a regular file"
+            raise ConfigError(f"config {config}: is {kind}; remove it or pass --config")
         if (candidate / ".git").exists():
             return None
     return None
@@ -168,8 +176,10 @@ def _parse(text: str, name: str, *, builtin: bool) -> RulesConfig:
         if extends not in PRESETS:
             raise fail(("extends",), f"extends must be one of {', '.join(PRESETS)}, found {extends!r}")
         base = preset(extends)
-    rules = data.get("rules") or {}
-    if not isinstance(rules, dict):
+    rules = data.get("rules")
+    if rules is None:
+        rules = {}
+    if not isinstance(rules, dict):  # `rules: off` reads as false: it switches nothing off, so say so
         raise fail(("rules",), "rules must be a map of rule id to off or {severity, options}")
     own = {rule_id: _setting(rule_id, item, fail) for rule_id, item in rules.items()}
     return base.merged(RulesConfig(MappingProxyType(own), None if builtin else name))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.atomic import ChangedOnDiskError, write_atomic
 from vcvalues.core.coalesce import copy_values
-from vcvalues.core.diagnostics import KeyPath, format_key_path
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, format_key_path
 from vcvalues.core.gofmt import strval
 from vcvalues.errors import InputError, VcValuesError
 
@@ -64,21 +64,59 @@ def write_fixes(
     if original is not None and current != original:
         return [f"vcvalues: {path}: not fixed: the file changed on disk since it was read; lint it again"]
     try:
-        text = current.decode("utf-8")
+        bom, text, newline = split_encoding(current)
         fixes = [((*prefix, *p), value, description) for p, value, description in result.fixes]
         new_text = fix_text(text, fixes, file=path)
     except (UnicodeDecodeError, FixError) as exc:
         return [f"vcvalues: {path}: not fixed: {exc}"]
     if new_text == text:
-        return []
+        return [f"vcvalues: {path}: not fixed: the edit left the file unchanged"]
     try:
-        write_atomic(path, new_text, expected=current)
+        write_atomic(path, bom + new_text.replace("\n", newline).encode("utf-8"), expected=current)
     except ChangedOnDiskError:
         return [f"vcvalues: {path}: not fixed: the file changed on disk while fixing; lint it again"]
     except InputError as exc:
         return [f"vcvalues: {path}: not fixed: {exc.reason}"]
     done = "; ".join(description for _, _, description in result.fixes)
     return [f"vcvalues: {path}: fixed: {done}"]
+
+
+def split_encoding(data: bytes) -> tuple[bytes, str, str]:
+    """(BOM, text with LF line ends, the file's line end): how to write the fixed text back alike.
+
+    Raises:
+        UnicodeDecodeError: not UTF-8 (UTF-16 files are read, but not rewritten).
+        FixError: a lone carriage return, or LF and CRLF mixed (no single way to write new lines).
+    """
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    text = data[len(bom) :].decode("utf-8")
+    if "\r" not in text:
+        return bom, text, "\n"
+    crlf = text.count("\r\n")
+    if crlf != text.count("\r"):
+        raise FixError("the file has a carriage return (\\r) that does not end a line")
+    if crlf != text.count("\n"):
+        raise FixError("the file mixes LF and CRLF line ends")
+    return bom, text.replace("\r\n", "\n"), "\r\n"
+
+
+def mark_unwritten(diagnostics: Sequence[Diagnostic], reason: str) -> list[Diagnostic]:
+    """Fixes that were applied but not written are errors again: the file still holds the problem."""
+    from dataclasses import replace
+
+    from vcvalues.core.diagnostics import Severity
+
+    return [
+        replace(
+            d,
+            severity=Severity.ERROR,
+            message="not fixed: " + d.message.removeprefix("fixed: "),
+            hint=f"the fix could not be written: {reason}",
+        )
+        if d.fixable and d.message.startswith("fixed: ")
+        else d
+        for d in diagnostics
+    ]
 
 
 def fix_text(text: str, fixes: Fixes, *, file: str = "values.yaml") -> str:
@@ -111,7 +149,7 @@ def fix_text(text: str, fixes: Fixes, *, file: str = "values.yaml") -> str:
         after = _dump(yaml, data)
     except YAMLError as exc:
         raise FixError(f"ruamel.yaml cannot edit the file: {str(exc).splitlines()[0]}") from None
-    patched = after if before == text else _patch(text, before, after)
+    patched = _patch(text, before, after)  # also when ruamel round-trips the text exactly: see _patch
     _verify(text, patched, fixes, file)
     return patched
 
@@ -191,11 +229,30 @@ def _patch(original: str, before: str, after: str) -> str:
         if b1 not in boundary or b2 not in boundary:
             raise FixError("the file's layout is too unusual to edit without touching other lines")
         start, end = boundary[b1], boundary[b2]
+        if tag == "insert" and start == end:
+            start = end = _before_detached_comments(orig, start, position, new[a1:a2])
         out.extend(orig[position:start])
         out.extend(new[a1:a2])
         position = end
     out.extend(orig[position:])
     return "".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _before_detached_comments(orig: list[str], start: int, floor: int, inserted: list[str]) -> int:
+    """Where new lines go: above the blank lines and comments that end the block they are appended to
+    but are indented less than the new lines, because those introduce the next key (ruamel keeps them
+    as the block's trailing comment and appends after them)."""
+    indent = min((_indent(line) for line in inserted if line.strip()), default=0)
+    while start > floor:
+        line = orig[start - 1]
+        if line.strip() and not (line.lstrip(" ").startswith("#") and _indent(line) < indent):
+            break
+        start -= 1
+    return start
 
 
 def _verify(original: str, patched: str, fixes: Fixes, file: str) -> None:

@@ -212,6 +212,11 @@ def _lint_each(
             outcome.messages.extend(notes)
             if any(note.startswith(f"vcvalues: {name}: fixed:") for note in notes):
                 diagnostics = [_written(d, name) for d in diagnostics]
+            elif notes:  # fail closed: the problem is still in the file
+                from vcvalues.core.fix import mark_unwritten
+
+                reason = notes[0].split(": not fixed: ", 1)[-1]
+                diagnostics = mark_unwritten(diagnostics, reason)
         outcome.diagnostics.extend(diagnostics)
     return outcome
 
@@ -261,7 +266,10 @@ def subchart_values(loaded: LoadResult, key: str) -> LoadResult:
 
     if loaded.data is None:
         return loaded
-    sub = loaded.data.get(key)
+    values = loaded.data
+    if key not in values:
+        loaded = _missing_subchart_key(loaded, key)
+    sub = values.get(key)
     if sub is None:
         sub = {}
     if not isinstance(sub, dict):
@@ -277,15 +285,33 @@ def subchart_values(loaded: LoadResult, key: str) -> LoadResult:
         return LoadResult(None, SourceMap(loaded.source_map.file), [*loaded.diagnostics, problem])
     data = dict(sub)
     source_map = loaded.source_map.subtree((key,))
-    if "global" in loaded.data:
-        data["global"] = loaded.data["global"]
+    if "global" in values:
+        data["global"] = values["global"]
         for path, span in loaded.source_map.keys.items():
             if path[:1] == ("global",):
                 source_map.keys[path] = span
         for path, span in loaded.source_map.values.items():
             if path[:1] == ("global",):
                 source_map.values[path] = span
-    source_map.values.setdefault(
-        (), loaded.source_map.value_span((key,)) if key in loaded.data else Span(1, 1)
-    )
+    source_map.values.setdefault((), loaded.source_map.value_span((key,)) if key in values else Span(1, 1))
     return LoadResult(data, source_map, loaded.diagnostics, loaded.suppressions)
+
+
+def _missing_subchart_key(loaded: LoadResult, key: str) -> LoadResult:
+    """``--subchart-key`` names no top-level key: none of the file reaches the subchart, which a typo
+    must not hide (issue 15). An error when a top-level key is a close match, else a warning."""
+    from difflib import get_close_matches
+
+    assert loaded.data is not None
+    close = get_close_matches(key, [str(k) for k in loaded.data], n=1)
+    problem = Diagnostic(
+        "unknown-key",
+        Severity.ERROR if close else Severity.WARNING,
+        f"--subchart-key {key}: the file has no top-level key {key!r}, so none of its values reach the "
+        "vcluster subchart",
+        loaded.source_map.file,
+        1,
+        1,
+        hint=f"did you mean --subchart-key {close[0]}?" if close else "check the dependency's name or alias",
+    )
+    return LoadResult(loaded.data, loaded.source_map, [*loaded.diagnostics, problem], loaded.suppressions)

@@ -8,7 +8,9 @@ as go-yaml v2 does (YAML 1.1), keep every position, see duplicate keys and bound
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,6 @@ from vcvalues.core.source import Document, SourceMap, Span
 from vcvalues.errors import InputError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SUPPRESSION = re.compile(r"#\s*vcvalues:\s*disable=(?P<ids>[A-Za-z0-9_,\- ]*)")
 
 
 @dataclass(slots=True)
@@ -47,7 +48,14 @@ def read_source(path: str | Path) -> bytes:
     """Read a file's bytes, refusing directories, missing files and oversized input (InputError)."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: opening a FIFO nobody writes to returns at once (a plain open blocks forever).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise InputError(name, "is not a regular file (a pipe, device or socket); use a file or '-'")
             data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
@@ -130,15 +138,10 @@ def load_yaml_documents(text: str, *, file: str) -> DocumentsResult:
 
 
 def scan_suppressions(text: str) -> dict[int, frozenset[str]]:
-    """Line -> rule ids named by ``# vcvalues: disable=ID[,ID]`` comments on that line."""
-    found: dict[int, frozenset[str]] = {}
-    if "vcvalues:" not in text:
-        return found
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _SUPPRESSION.search(line)
-        if match:
-            found[number] = frozenset(p.strip() for p in match["ids"].split(",") if p.strip())
-    return found
+    """Line -> rule ids named by ``# vcvalues: disable=ID[,ID]`` comments (see vcvalues.core.suppress)."""
+    from vcvalues.core.suppress import scan_suppressions as scan
+
+    return scan(text)
 
 
 def _syntax(file: str, span: Span, message: str, *, hint: str | None = None) -> Diagnostic:

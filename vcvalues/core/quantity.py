@@ -3,7 +3,15 @@
 Behaviour follows kubernetes/apimachinery v0.36.3 ``pkg/api/resource`` (quantity.go ``ParseQuantity``,
 ``parseQuantityString``, ``CanonicalizeBytes``; suffix.go; amount.go; math.go), read and rewritten here
 with exact integers. A value is ``unscaled * 10**exponent``, kept normalized, so huge exponents such as
-``1e2000000000`` never get expanded by parsing, comparing or printing.
+``1e2000000000`` never get expanded by parsing, comparing, adding or printing.
+
+Bounded work: Go keeps any number of digits (``inf.Dec`` over ``big.Int``) and expands ``10**exponent``
+when it adds or scales, so ``1e2147483647`` or a million-digit number costs it (and Python) minutes.
+Here a value keeps at most :data:`MAX_DIGITS` significant digits: exact for every quantity Kubernetes
+objects use (int64 and the nano scale need 28), and beyond that rounded away from zero (up in
+magnitude), which is the direction Go rounds to nano. Sums use :mod:`decimal` at that precision, whose
+additions never expand the exponent gap. :meth:`Quantity.milli_value` and :attr:`Quantity.value`
+expand on request; the rules only call them on values that are not whole numbers (exponent >= -9).
 
 Where the Go code accepts more than its documented grammar, :meth:`Quantity.parse` accepts it too (the
 API server does); ``strict=True`` also rejects a number part without digits (``Ki``, ``-``, ``.``,
@@ -12,6 +20,7 @@ which Kubernetes reads as 0).
 
 from __future__ import annotations
 
+import decimal
 import enum
 from decimal import Decimal
 from fractions import Fraction
@@ -19,7 +28,14 @@ from fractions import Fraction
 from vcvalues.core._quantity_text import explain, scan, suffix_exponent
 from vcvalues.core.gofmt import strval
 
-__all__ = ["Quantity", "QuantityError", "QuantityFormat"]
+__all__ = ["MAX_DIGITS", "Quantity", "QuantityError", "QuantityFormat"]
+
+MAX_DIGITS = 1000
+"""Significant digits a quantity keeps exactly (more are rounded away from zero)."""
+_ARITHMETIC = decimal.Context(
+    prec=MAX_DIGITS, rounding=decimal.ROUND_UP, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[]
+)
+_SMALL = 10**40
 
 _NANO = -9
 _MAX_INT64 = (1 << 63) - 1
@@ -85,9 +101,8 @@ class Quantity:
     ) -> None:
         if unscaled == 0:
             exponent = 0
-        while unscaled and unscaled % 10 == 0:
-            unscaled //= 10
-            exponent += 1
+        elif abs(unscaled) >= _SMALL or unscaled % 10 == 0:
+            unscaled, exponent = _normalize(unscaled, exponent)
         self._unscaled = unscaled
         self._exponent = exponent
         self._form = form
@@ -133,12 +148,12 @@ class Quantity:
             raise QuantityError(explain(text))
         base, power, form_name = interpreted
         form = QuantityFormat(form_name)
-        mag = int(Decimal(num + denom))
+        mag, dropped = _significand(num + denom)
         if base == 10:
-            unscaled, exponent = mag, power - len(denom)
-            fast = len(num) + len(denom) <= _MAX_INT64_DIGITS and exponent >= _NANO
+            unscaled, exponent = mag, power - len(denom) + dropped
+            fast = len(num) + len(denom) <= _MAX_INT64_DIGITS and power - len(denom) >= _NANO
         else:
-            unscaled, exponent = mag << power, -len(denom)
+            unscaled, exponent = _scaled(mag << power, -len(denom) + dropped)
             # quantity.go: precision = 15 - len(num) - exponent*3/10 - 1 must not be negative.
             fast = not denom and _BINARY_FAST_DIGITS - len(num) - power * 3 // 10 >= 0
         if not fast and not has_digits:
@@ -191,6 +206,11 @@ class Quantity:
         form = self._form
         if form is QuantityFormat.BINARY_SI and (abs(self) < Quantity(_BINARY_STEP) or not self.is_integer()):
             form = QuantityFormat.DECIMAL_SI
+        if (
+            form is QuantityFormat.BINARY_SI
+            and _digits(abs(self._unscaled)) + self._exponent > 2 * MAX_DIGITS
+        ):
+            form = QuantityFormat.DECIMAL_EXPONENT  # beyond any Ei: digits by the thousand say nothing
         if form is QuantityFormat.BINARY_SI:
             amount, times = self._unscaled * _pow10(self._exponent), 0
             while abs(amount) >= _BINARY_STEP and amount % _BINARY_STEP == 0:
@@ -255,10 +275,19 @@ class Quantity:
         """Exact sum; the format is the left one's unless the left is zero (Go ``Add``)."""
         if not isinstance(other, Quantity):
             return NotImplemented
-        low = min(self._exponent, other._exponent)
-        left, right = _pow10(self._exponent - low), _pow10(other._exponent - low)
-        total = self._unscaled * left + other._unscaled * right
-        return Quantity(total, low, form=other._form if self._unscaled == 0 else self._form)
+        form = other._form if self._unscaled == 0 else self._form
+        if max(self._exponent, other._exponent) - min(self._exponent, other._exponent) <= MAX_DIGITS:
+            low = min(self._exponent, other._exponent)
+            left, right = _pow10(self._exponent - low), _pow10(other._exponent - low)
+            return Quantity(self._unscaled * left + other._unscaled * right, low, form=form)
+        total = _ARITHMETIC.add(self._decimal(), other._decimal())  # never expands the exponent gap
+        sign, digits, exponent = total.as_tuple()
+        unscaled = int("".join(map(str, digits)) or "0")
+        assert isinstance(exponent, int)
+        return Quantity(-unscaled if sign else unscaled, exponent, form=form)
+
+    def _decimal(self) -> Decimal:
+        return Decimal((self._unscaled < 0, tuple(map(int, _to_str(abs(self._unscaled)))), self._exponent))
 
     def __sub__(self, other: Quantity) -> Quantity:
         """Exact difference; format as for ``+`` (Go ``Sub``)."""
@@ -279,6 +308,49 @@ class Quantity:
 
     def __repr__(self) -> str:
         return f"Quantity({self.canonical()!r})"
+
+
+def _normalize(unscaled: int, exponent: int) -> tuple[int, int]:
+    """Trailing zeros moved into the exponent, and at most MAX_DIGITS digits (rounded away from zero).
+
+    A halving search for the zeros (a number has no more trailing decimal zeros than trailing zero bits),
+    not one division per zero: ``10**100000`` takes 17 divisions, not 100,000.
+    """
+    sign = -1 if unscaled < 0 else 1
+    mag = abs(unscaled)
+    low, high = 0, min((mag & -mag).bit_length() - 1, _digits(mag))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if mag % _pow10(middle) == 0:
+            low = middle
+        else:
+            high = middle - 1
+    mag //= _pow10(low)
+    mag, exponent = _scaled(mag, exponent + low)
+    return sign * mag, exponent
+
+
+def _scaled(mag: int, exponent: int) -> tuple[int, int]:
+    """``mag`` (>= 0) cut to MAX_DIGITS significant digits, rounded up."""
+    excess = _digits(mag) - MAX_DIGITS
+    if excess <= 0:
+        return mag, exponent
+    quotient, remainder = divmod(mag, _pow10(excess))
+    return quotient + (1 if remainder else 0), exponent + excess
+
+
+def _significand(digits: str) -> tuple[int, int]:
+    """(significand, dropped) of a digit string: ``digits == significand * 10**dropped`` when at most
+    MAX_DIGITS digits are significant, else rounded up to MAX_DIGITS (string work only: ``int()`` of a
+    million digits takes a minute)."""
+    stripped = digits.lstrip("0")
+    if not stripped:
+        return 0, 0
+    significant = stripped.rstrip("0")
+    dropped = len(stripped) - len(significant)
+    if len(significant) <= MAX_DIGITS:
+        return int(significant), dropped
+    return int(significant[:MAX_DIGITS]) + 1, dropped + len(significant) - MAX_DIGITS
 
 
 def _keeps_text(form: str, num: str, denom: str, exponent: int, mag: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from vcvalues.core.diagnostics import Diagnostic, Severity, count_by_severity, format_key_path
@@ -14,15 +15,34 @@ TOOL_URI = "https://github.com/vcvalues/vcvalues"
 Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str]], str]
 
 
+# Line breaks and other control characters a key, value or file name may hold: printed raw, a key
+# "a\n::warning::x" starts a line that GitHub Actions runs as a workflow command (issue 15).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape_control(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r"}
+    return named.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: control characters and line separators written as escapes (``\\n``)."""
+    return _UNPRINTABLE.sub(_escape_control, text)
+
+
 def format_text(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
-    """``FILE:LINE:COL: SEVERITY [RULE] MESSAGE`` then an indented ``hint:`` line."""
+    """``FILE:LINE:COL: SEVERITY [RULE] MESSAGE`` then an indented ``hint:`` line; one line each, whatever
+    the keys, values and file names hold (see :func:`printable`)."""
     lines: list[str] = []
     for d in diagnostics:
         path = format_key_path(d.key_path)
         where = f" ({path})" if path and path not in d.message else ""
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity.label} [{d.rule_id}] {d.message}{where}")
+        lines.append(
+            printable(f"{d.file}:{d.line}:{d.column}: {d.severity.label} [{d.rule_id}] {d.message}{where}")
+        )
         if d.hint:
-            lines.append(f"  hint: {d.hint}")
+            lines.append(printable(f"  hint: {d.hint}"))
     counts = count_by_severity(diagnostics)
     if diagnostics:
         lines.append(
@@ -70,7 +90,7 @@ def _github_escape(text: str, *, prop: bool) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return printable(text)  # other control characters too: some log viewers break lines on them
 
 
 def format_github(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
@@ -116,7 +136,7 @@ def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappi
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": d.file},
+                            "artifactLocation": _artifact(d.file),
                             "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)},
                         }
                     }
@@ -141,6 +161,15 @@ def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappi
         ],
     }
     return json.dumps(document, indent=2) + "\n"
+
+
+def _artifact(file: str) -> dict[str, object]:
+    """A SARIF artifactLocation: the file as a percent-encoded URI reference; stdin has no URI."""
+    from urllib.parse import quote
+
+    if file == "<stdin>":
+        return {"description": {"text": "standard input"}}
+    return {"uri": quote(file, safe="/:@!$&'()*+,;=-._~")}
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -87,7 +87,7 @@ def find_dependency(chart_file: Path, *, subchart_key: str | None = None) -> Sch
     found = [
         dep
         for dep in (dependencies if isinstance(dependencies, list) else [])
-        if isinstance(dep, dict) and dep.get("name") in CHART_DISTROS
+        if isinstance(dep, dict) and isinstance(dep.get("name"), str) and dep["name"] in CHART_DISTROS
     ]
     if subchart_key is not None:
         found = [dep for dep in found if (dep.get("alias") or dep.get("name")) == subchart_key]

@@ -40,6 +40,7 @@ _GO_INT = re.compile(
     r"|0(?P<octl>[0-7]+)|(?P<dec>0|[1-9][0-9]*))"
 )
 _INT64_MIN, _INT64_MAX, _UINT64_MAX = -(2**63), 2**63 - 1, 2**64 - 1
+_UINT64_DIGITS = 20
 _NUMERIC_HINT = frozenset("+-0123456789")
 _MAX_UINT64_DIGITS = 64  # 2**64 - 1 has 64 binary digits, fewer in every other base
 _TAG = "tag:yaml.org,2002:"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.legacy.chart import ChartRef
@@ -111,15 +112,23 @@ def schema_diff(text: str, expected: dict[str, Any], *, name: str, max_lines: in
     """
     import difflib
 
+    depth = _json_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        return f"{name}: not a schema: nested {depth} levels deep (vcvalues reads up to {MAX_JSON_DEPTH})\n"
     try:
-        committed = json.loads(text)
+        committed = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         return f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})\n"
     if committed == expected:
         return None
+    committed_text = dump_schema(committed)
+    try:
+        committed_text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"{name}: not valid JSON text: a lone surrogate \\u{ord(committed_text[exc.start]):04x}\n"
     lines = list(
         difflib.unified_diff(
-            dump_schema(committed).splitlines(keepends=True),
+            committed_text.splitlines(keepends=True),
             dump_schema(expected).splitlines(keepends=True),
             fromfile=f"{name} (committed)",
             tofile=f"{name} (generated)",
@@ -128,6 +137,26 @@ def schema_diff(text: str, expected: dict[str, Any], *, name: str, max_lines: in
     if len(lines) > max_lines:
         lines = [*lines[:max_lines], f"... ({len(lines) - max_lines} more diff lines)\n"]
     return "".join(lines)
+
+
+MAX_JSON_DEPTH = 512
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of ``[``/``{`` outside strings (``json.loads`` recurses once per level)."""
+    depth = deepest = 0
+    for match in _JSON_BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _json_int(digits: str) -> int | float:
+    """A JSON integer; over 4,000 digits a float (``int()`` refuses 4,300), as Go's decoder reads any
+    number into a float64 anyway."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
 
 
 @functools.cache

@@ -63,7 +63,11 @@ def validate_values(values: Mapping[str, Any], ref: ChartRef) -> list[SchemaIssu
     found: dict[SchemaIssue, None] = {}
     instance = _prune(dict(values), schema, schema.get("definitions", {}), context.tree)
     # A clean file takes the fast path: is_valid costs ~3 us, iter_errors builds every error (~45 us each).
-    errors = () if validator.is_valid(instance) else validator.iter_errors(instance)
+    try:
+        errors = () if validator.is_valid(instance) else list(validator.iter_errors(instance))
+    except ValueError:  # jsonschema_rs: "Recursion limit reached" on deep instances (~250 levels)
+        instance = _clip(instance, VALIDATOR_DEPTH)
+        errors = () if validator.is_valid(instance) else list(validator.iter_errors(instance))
     for error in errors:
         for issue in _translate(error, schema, context):
             if _chart_knows(context.tree, issue.path):
@@ -71,6 +75,20 @@ def validate_values(values: Mapping[str, Any], ref: ChartRef) -> list[SchemaIssu
     for issue in _map_issues(context.tree, values, ()):
         found[issue] = None
     return sorted(found, key=_order)
+
+
+VALIDATOR_DEPTH = 64
+"""Deeper containers are emptied before jsonschema_rs sees them (it refuses ~250 levels). The typed
+schema is a few levels deep, so whatever it can say about a value is said above this depth: the
+emptied container keeps its type (a map where a quantity belongs is still reported)."""
+
+
+def _clip(node: Any, depth: int) -> Any:
+    if isinstance(node, dict):
+        return {k: _clip(v, depth - 1) for k, v in node.items()} if depth > 0 else {}
+    if isinstance(node, list):
+        return [_clip(v, depth - 1) for v in node] if depth > 0 else []
+    return node
 
 
 def typed_schema_path() -> Path:

@@ -17,6 +17,7 @@ NEWEST_MINOR = 35
 """The newest policy version with checks (v1.35, pod-security-admission v0.35.0)."""
 
 _VERSION_RE = re.compile(r"v1\.([0-9]|[1-9][0-9]*)")
+_MAX_MINOR_DIGITS = 9  # upstream's strconv.Atoi fails past int range; int() past 4,300 digits
 
 
 class Level(enum.StrEnum):
@@ -90,6 +91,7 @@ def parse_version(text: str | PolicyVersion) -> PolicyVersion:
     if text == "latest":
         return LATEST
     match = _VERSION_RE.fullmatch(text) if isinstance(text, str) else None
-    if match is None:
-        raise UsageError(f'invalid pod security version {text!r}: must be "latest" or "v1.x"')
+    if match is None or len(match.group(1)) > _MAX_MINOR_DIGITS:
+        shown = repr(text) if len(str(text)) <= 40 else repr(str(text)[:40]) + "..."
+        raise UsageError(f'invalid pod security version {shown}: must be "latest" or "v1.x"')
     return PolicyVersion(int(match.group(1)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vcvalues.convert._yaml import dump_values, format_go_float
+from vcvalues.convert._yaml import _go_key_less, dump_values, format_go_float
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,25 @@ def test_shared_objects_are_not_anchored():
 )
 def test_strings_a_block_cannot_hold_are_double_quoted(value, text):
     assert dump_values({"k": value}) == text
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "less"),
+    [
+        # go-yaml keyList.Less: unicode.IsDigit is category Nd, so "²" (No) is neither letter nor digit
+        # and reads as the number 0; an Arabic-Indic digit is a digit worth rune - '0' (0x661 - 0x30).
+        ("count/\u00b2pods", "count/1pods", True),
+        ("a\u0661", "a1", False),
+        ("a1", "a\u0661", True),
+        ("a10", "a9", False),
+    ],
+)
+def test_key_order_of_non_ascii_digits_follows_go(a: str, b: str, less: bool) -> None:
+    assert _go_key_less(a, b) is less
+
+
+def test_key_order_digit_runs_wrap_as_go_int64() -> None:
+    run = "9" * 5000  # int() of it would raise; Go's int64 wraps
+    wrapped = (10**5000 - 1) % (1 << 64)
+    signed = wrapped - (1 << 64) if wrapped >= 1 << 63 else wrapped
+    assert _go_key_less("a" + run, "a1") is (signed < 1)

@@ -101,11 +101,30 @@ def _scalar(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as YAML")
 
 
+# YAML (and go-yaml's scanner) ends a simple key after 1,024 characters: a longer one is written as
+# an explicit "? key" / ": value" entry, which readers take whatever its length (issue 15).
+_SIMPLE_KEY_MAX = 1000
+
+
+def _explicit(pad: str, name: str, value: Any, indent: int, out: list[str]) -> None:
+    out.append(f"{pad}? {name}")
+    if isinstance(value, dict) and value:
+        out.append(f"{pad}:")
+        _mapping(value, indent + 2, out)
+    elif isinstance(value, list) and value:
+        out.append(f"{pad}:")
+        _sequence(value, indent + 2, out)
+    else:
+        out.append(f"{pad}: {_inline(value)}")
+
+
 def _mapping(data: dict[Any, Any], indent: int, out: list[str]) -> None:
     pad = " " * indent
     for key, value in data.items():
         name = _string(str(key))
-        if isinstance(value, dict) and value:
+        if len(name) > _SIMPLE_KEY_MAX:
+            _explicit(pad, name, value, indent, out)
+        elif isinstance(value, dict) and value:
             out.append(f"{pad}{name}:")
             _mapping(value, indent + 2, out)
         elif isinstance(value, list) and value:

@@ -58,7 +58,7 @@ def check_integers(ctx: RuleContext) -> None:
             ctx.report(
                 (*QUOTA, name), f"quota {name}: {strval(value)} is negative", "quota values must be >= 0"
             )
-        elif _k8s.is_integer_resource(str(name)) and amount.milli_value() % 1000:
+        elif _k8s.is_integer_resource(str(name)) and not amount.is_integer() and amount.milli_value() % 1000:
             ctx.report(
                 (*QUOTA, name),
                 f"quota {name}: {strval(value)} is not a whole number; {name} counts objects",
