@@ -150,8 +150,9 @@ def resolve_chart(version: str | None = None, distro: str | None = None) -> Char
         return ChartRef(chosen, parsed)
     if parsed.triple >= (0, 20, 0):
         raise UnsupportedChartVersionError(
-            f"chart version {parsed} uses the 0.20+ values format (policies.*), not linted yet; "
-            f"supported: {SUPPORTED_RANGE}. To move legacy values to it, run: vcvalues convert -f values.yaml"
+            f"chart version {parsed} uses the 0.20+ values format (policies.*, vcluster.yaml): this command "
+            f"takes the legacy charts {SUPPORTED_RANGE} only (lint, schema and check-pods take 0.20+). "
+            "To move legacy values to it, run: vcvalues convert -f values.yaml"
         )
     raise UnsupportedChartVersionError(
         f"chart version {parsed} is not a supported vcluster release; supported: {SUPPORTED_RANGE}"
