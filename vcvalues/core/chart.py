@@ -148,10 +148,10 @@ def resolve_chart(version: str | None = None, distro: str | None = None) -> Char
     chosen = Distro.parse(distro)
     if parsed.triple in LEGACY_RELEASES:
         return ChartRef(chosen, parsed)
-    if parsed.triple >= (0, 20, 0):
+    if parsed.triple in MODERN_RELEASES:
         raise UnsupportedChartVersionError(
-            f"chart version {parsed} uses the 0.20+ values format (policies.*, vcluster.yaml): this command "
-            f"takes the legacy charts {SUPPORTED_RANGE} only (lint, schema and check-pods take 0.20+). "
+            f"chart version {parsed} uses the 0.20+ values format (policies.*, vcluster.yaml): lint, schema "
+            f"and check-pods take it, this command does not (supported: {SUPPORTED_RANGE}). "
             "To move legacy values to it, run: vcvalues convert -f values.yaml"
         )
     raise UnsupportedChartVersionError(
