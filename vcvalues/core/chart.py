@@ -151,10 +151,11 @@ def resolve_chart(version: str | None = None, distro: str | None = None) -> Char
     chosen = Distro.parse(distro)
     if parsed.triple in LEGACY_RELEASES:
         return ChartRef(chosen, parsed)
-    if parsed.triple >= (0, 20, 0):
+    if parsed.triple in MODERN_RELEASES:
         raise UnsupportedChartVersionError(
-            f"chart version {parsed} uses the 0.20+ values format (policies.*), not linted yet; "
-            f"supported: {SUPPORTED_RANGE}. To move legacy values to it, run: vcvalues convert -f values.yaml"
+            f"chart version {parsed} uses the 0.20+ values format (policies.*, vcluster.yaml): lint, schema "
+            f"and check-pods take it, this command does not (supported: {SUPPORTED_RANGE}). "
+            "To move legacy values to it, run: vcvalues convert -f values.yaml"
         )
     raise UnsupportedChartVersionError(
         f"chart version {parsed} is not a supported vcluster release; supported: {SUPPORTED_RANGE}"

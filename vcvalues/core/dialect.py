@@ -114,8 +114,8 @@ def choose_chart(
     version: str | None, distro: str | None, documents: Iterable[dict[str, Any]] = ()
 ) -> ChartChoice:
     """The chart to compile against: by ``version`` (0.15-0.19 legacy, 0.20+ modern), else the newest
-    release of the dialect the documents are written in (legacy when ``distro`` is given or nothing
-    tells).
+    release of the dialect the documents are written in (legacy when nothing tells). ``distro`` picks the
+    legacy chart flavour; the 0.20+ chart has one flavour, so it does not apply there.
 
     Raises:
         UsageError / UnsupportedChartVersionError: a bad version or distro.
@@ -127,6 +127,8 @@ def choose_chart(
                 Distro.parse(distro)  # still a usage error when misspelt
             return ChartChoice(resolve_modern(version), False)
         return ChartChoice(resolve_chart(version, distro), False)
-    if distro is None and detect_dialect(documents) is Dialect.MODERN:
+    if detect_dialect(documents) is Dialect.MODERN:
+        if distro is not None:
+            Distro.parse(distro)  # still a usage error when misspelt
         return ChartChoice(resolve_modern(None), True)
     return ChartChoice(resolve_chart(None, distro), True)

@@ -148,7 +148,8 @@ def test_dialect_detection(documents, dialect) -> None:
 def test_chart_choice() -> None:
     assert str(choose_chart(None, None, [{"policies": {}}]).chart) == "vcluster-0.36.1"
     assert str(choose_chart(None, None, [{}]).chart) == "k3s-0.19.10"
-    assert str(choose_chart(None, "k8s", [{"policies": {}}]).chart) == "k8s-0.19.10"
+    assert str(choose_chart(None, "k8s", [{"policies": {}}]).chart) == "vcluster-0.36.1"
+    assert str(choose_chart(None, "k8s", [{}]).chart) == "k8s-0.19.10"
     assert str(choose_chart("0.25.1", None, [{"isolation": {}}]).chart) == "vcluster-0.25.1"
     assert choose_chart("0.25.1", None).detected is False
 

@@ -21,6 +21,7 @@ from vcvalues.modern.rules import (
     pod_security,
     pseudo,
     quota,
+    traps,
 )
 from vcvalues.modern.rules._base import ModernRuleContext
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["REGISTRY", "check_rules"]
 
-FAMILIES = (pseudo, exposure, capacity, footprint, quota, limitrange, network, pod_security)
+FAMILIES = (pseudo, exposure, capacity, footprint, quota, limitrange, network, pod_security, traps)
 
 
 def _build(rules: list[Rule]) -> Mapping[str, Rule]:
