@@ -118,10 +118,14 @@ def check_install() -> dict[str, str]:
 
 DEV_VENV = ROOT / ".venv"
 _DEV_CHECK = r"""
-import importlib.util, json, os, sys, vcvalues
+import importlib.util, json, os, pathlib, sys, vcvalues
 editable = not any(part in ("site-packages", "dist-packages") for part in vcvalues.__file__.split(os.sep))
-pyc = os.path.exists(importlib.util.cache_from_source(vcvalues.__file__))
-print(json.dumps({"editable": editable, "pyc": pyc}))
+sources = list(pathlib.Path(vcvalues.__file__).parent.rglob("*.py"))
+def current(source):  # a .pyc python would use: there, and not older than its source
+    cached = pathlib.Path(importlib.util.cache_from_source(str(source)))
+    return cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime
+stale = sum(not current(source) for source in sources)
+print(json.dumps({"editable": editable, "pyc": stale == 0, "modules": len(sources), "without_pyc": stale}))
 """
 
 
@@ -160,7 +164,9 @@ def timing_warning(python: str) -> str | None:
     module of vcvalues again in each process, so its timings are not what users get.
     """
     problems = []
-    if Path(python).resolve().parent != (VENV / "bin").resolve():
+    if os.path.realpath(os.path.dirname(python)) != os.path.realpath(
+        VENV / "bin"
+    ):  # not the symlink's target
         problems.append(f"{python} is not the benchmark venv's python ({bin_path('python')})")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         problems.append(

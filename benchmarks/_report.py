@@ -47,7 +47,11 @@ def header(machine: dict[str, Any], quick: bool) -> str:
 def dev_venv_note(facts: dict[str, Any]) -> str:
     """Say how the development venv differs from what is measured."""
     how = "editable" if facts["editable"] else "installed"
-    pyc = "with .pyc" if facts["pyc"] else "without .pyc"
+    pyc = (
+        "with .pyc"
+        if facts["pyc"]
+        else f"{facts.get('without_pyc', '?')} of {facts.get('modules', '?')} modules without a current .pyc"
+    )
     off = " (PYTHONDONTWRITEBYTECODE=1 in this shell)" if facts["dont_write_bytecode"] else ""
     if not facts["editable"] and facts["pyc"] and not facts["dont_write_bytecode"]:
         return "development venv: installed with .pyc"

@@ -80,11 +80,12 @@ def _group(name: str) -> str | None:
 
 def _one_run(file: str, watched: dict[str, tuple[str, int]] | None = None) -> collections.Counter[str]:
     """Own import time (us) per owner; fills ``watched`` with (first importer, cumulative us)."""
-    done = subprocess.run(
+    done = subprocess.run(  # cwd "/": with -c, the current folder comes first on sys.path
         [sys.executable, "-X", "importtime", "-c", _LINT.format(file=file)],
         capture_output=True,
         text=True,
         check=True,
+        cwd="/",
     )
     if watched is not None:
         _first_importers(done.stderr, watched)
@@ -135,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", default=str(BASE))
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args(argv)
+    args.file = str(Path(args.file).resolve())
     watched: dict[str, tuple[str, int]] = {}
     runs = [_one_run(args.file, watched if not index else None) for index in range(args.rounds)]
     groups = sorted({g for run in runs for g in run}, key=lambda g: -statistics.median(r[g] for r in runs))
@@ -151,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, (owner, cumulative) in sorted(watched.items(), key=lambda item: -item[1][1]):
         print(f"  {cumulative / 1000:7.2f}  {name:12s} <- {owner}")
     done = subprocess.run(
-        [sys.executable, "-c", _INSTRUMENTED, args.file], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _INSTRUMENTED, args.file], capture_output=True, text=True, check=True, cwd="/"
     )
     facts = json.loads(done.stdout)
     per_module = collections.Counter(name.rsplit(".", 1)[0] for name in facts["dataclasses"])
