@@ -137,8 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args(argv)
     args.file = str(Path(args.file).resolve())
-    watched: dict[str, tuple[str, int]] = {}
-    runs = [_one_run(args.file, watched if not index else None) for index in range(args.rounds)]
+    watched_runs: list[dict[str, tuple[str, int]]] = [{} for _ in range(args.rounds)]
+    runs = [_one_run(args.file, watched) for watched in watched_runs]
+    # per package: its first importer (the same in every run) and the median cumulative time
+    watched = {
+        name: (owner, statistics.median(run[name][1] for run in watched_runs if name in run))
+        for run in watched_runs
+        for name, (owner, _) in run.items()
+    }
     groups = sorted({g for run in runs for g in run}, key=lambda g: -statistics.median(r[g] for r in runs))
     print(f"import time by owner (median of {args.rounds} cold processes, ms)")
     total = 0.0
@@ -148,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {ms:7.2f}  {group}")
     print(f"  {total:7.2f}  all imports")
     print(
-        "stdlib packages on the path (one process; cumulative ms, with what they import) and who imports them"
+        "stdlib packages on the path (median cumulative ms, with what they import) and who imports them first"
     )
     for name, (owner, cumulative) in sorted(watched.items(), key=lambda item: -item[1][1]):
         print(f"  {cumulative / 1000:7.2f}  {name:12s} <- {owner}")
