@@ -83,7 +83,8 @@ from ruamel.yaml import YAML
 import jsonschema_rs, yaml
 assert yaml.__with_libyaml__, "PyYAML without libyaml: the floor would not be C"
 assert events.CParser is _ruamel_yaml.CParser, "vcvalues does not read YAML with the C parser"
-assert YAML(typ="safe", pure=False).Parser is _ruamel_yaml.CParser, "ruamel typ=safe is not C"
+# check-jsonschema reads YAML with ruamel's typ="safe", pure=False: C only when ruamel.yaml.clib loads
+peer_c = YAML(typ="safe", pure=False).Parser is _ruamel_yaml.CParser
 site = vcvalues.__file__
 assert "site-packages" in site and not site.startswith(sys.argv[1]), site
 missing = [m.__name__ for m in list(sys.modules.values())
@@ -94,12 +95,15 @@ assert not missing, f"no .pyc for {missing}"
 print(json.dumps({p: version(p) for p in
       ("vcvalues", "ruamel.yaml", "ruamel.yaml.clib", "jsonschema-rs", "check-jsonschema", "jsonschema",
        "pyyaml")}
-      | {"vcvalues_at": site, "python": sys.version.split()[0]}))
+      | {"vcvalues_at": site, "python": sys.version.split()[0], "peer_c_parser": str(peer_c)}))
 """
 
 
 def check_install() -> dict[str, str]:
-    """Assert the C YAML path is taken, the package is the installed one and has .pyc; versions."""
+    """Assert the C YAML path is taken, the package is the installed one and has .pyc; versions.
+
+    Also records (``peer_c_parser``) whether check-jsonschema's YAML reader gets the C parser.
+    """
     out = subprocess.run(
         [bin_path("python"), "-c", _CHECK, str(ROOT / "vcvalues")],
         check=True,
@@ -110,3 +114,68 @@ def check_install() -> dict[str, str]:
     )
     versions: dict[str, str] = json.loads(out.stdout)
     return versions
+
+
+DEV_VENV = ROOT / ".venv"
+_DEV_CHECK = r"""
+import importlib.util, json, os, pathlib, sys, vcvalues
+editable = not any(part in ("site-packages", "dist-packages") for part in vcvalues.__file__.split(os.sep))
+sources = list(pathlib.Path(vcvalues.__file__).parent.rglob("*.py"))
+def current(source):  # a .pyc python would use: there, and not older than its source
+    cached = pathlib.Path(importlib.util.cache_from_source(str(source)))
+    return cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime
+stale = sum(not current(source) for source in sources)
+print(json.dumps({"editable": editable, "pyc": stale == 0, "modules": len(sources), "without_pyc": stale}))
+"""
+
+
+def dev_venv_env() -> dict[str, str]:
+    """The environment a developer's shell gives the development venv (bytecode off if it is off here)."""
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED or k == "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def dev_install() -> dict[str, object] | None:
+    """How the development venv (``.venv`` at the root) holds vcvalues: editable? .pyc? None if absent."""
+    python = DEV_VENV / "bin" / "python"
+    if not python.exists():
+        return None
+    done = subprocess.run(
+        [str(python), "-c", _DEV_CHECK],
+        capture_output=True,
+        text=True,
+        env=dev_venv_env(),
+        cwd="/",
+        check=False,
+    )
+    if done.returncode:
+        return None
+    facts: dict[str, object] = json.loads(done.stdout)
+    facts["dont_write_bytecode"] = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+    return facts
+
+
+def timing_warning(python: str) -> str | None:
+    """A warning when ``python`` is not the benchmark venv's, or runs vcvalues without bytecode.
+
+    For the scripts a developer may run with whatever python is at hand (``profile_cold.py``): the
+    development venv is an editable install and, with PYTHONDONTWRITEBYTECODE=1, compiles every
+    module of vcvalues again in each process, so its timings are not what users get.
+    """
+    problems = []
+    if os.path.realpath(os.path.dirname(python)) != os.path.realpath(
+        VENV / "bin"
+    ):  # not the symlink's target
+        problems.append(f"{python} is not the benchmark venv's python ({bin_path('python')})")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        problems.append(
+            "PYTHONDONTWRITEBYTECODE is set: modules without a .pyc are compiled in every process"
+        )
+    if not problems:
+        return None
+    return (
+        "warning: timings from this run do not describe an installed vcvalues: "
+        + "; ".join(problems)
+        + ". Run `python3 benchmarks/run.py` (it installs with bytecode into benchmarks/.venv)."
+    )

@@ -2,8 +2,10 @@
 
 Runs ``python -X importtime`` on the lint ``ROUNDS`` times and charges every module's own import time to
 the first non-stdlib module above it in the import tree (so ``email.utils`` counts for jsonschema_rs,
-``inspect`` for whoever first used dataclasses); then, in one more process, times the dataclass classes
-created and the work done after the imports. Prints medians in ms.
+``inspect`` for whoever first used dataclasses); lists the stdlib packages worth keeping off the path
+with the module that imports them first; then, in one more process, times the dataclass classes
+created and the work done after the imports. Prints medians in ms. Warns when run with another python
+than the benchmark venv's or without bytecode (the numbers would include compiling our modules).
 
     benchmarks/.venv/bin/python benchmarks/profile_cold.py [FILE] [--rounds 15]
 """
@@ -42,10 +44,33 @@ print(json.dumps({"in_process_ms": total * 1000, "dataclass_ms": spent[0] * 1000
 """
 
 
+# stdlib packages a cold lint should not need (issue 17), reported with whoever imports them first
+WATCHED = (
+    "dataclasses",
+    "inspect",
+    "difflib",
+    "fractions",
+    "decimal",
+    "email",
+    "socket",
+    "random",
+    "argparse",
+    "shutil",
+    "typing",
+    "enum",
+    "functools",
+    "pathlib",
+    "json",
+    "re",
+    "hashlib",
+    "tempfile",
+)
+
+
 def _group(name: str) -> str | None:
     if name.startswith("vcvalues"):
         parts = name.split(".")
-        return ".".join(parts[:2])
+        return ".".join(parts[:3])
     if name.startswith(("ruamel", "_ruamel_yaml")):
         return "ruamel.yaml (+ clib)"
     if name.startswith("jsonschema_rs"):
@@ -53,13 +78,17 @@ def _group(name: str) -> str | None:
     return None  # stdlib: charged to its importer
 
 
-def _one_run(file: str) -> collections.Counter[str]:
-    done = subprocess.run(
+def _one_run(file: str, watched: dict[str, tuple[str, int]] | None = None) -> collections.Counter[str]:
+    """Own import time (us) per owner; fills ``watched`` with (first importer, cumulative us)."""
+    done = subprocess.run(  # cwd "/": with -c, the current folder comes first on sys.path
         [sys.executable, "-X", "importtime", "-c", _LINT.format(file=file)],
         capture_output=True,
         text=True,
         check=True,
+        cwd="/",
     )
+    if watched is not None:
+        _first_importers(done.stderr, watched)
     charged: collections.Counter[str] = collections.Counter()
     # importtime prints children before their parent: read it bottom-up to know each module's ancestors
     stack: list[tuple[int, str | None]] = []
@@ -77,13 +106,45 @@ def _one_run(file: str) -> collections.Counter[str]:
     return charged
 
 
+_CUMULATIVE = re.compile(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)")
+
+
+def _first_importers(stderr: str, watched: dict[str, tuple[str, int]]) -> None:
+    """For each WATCHED package imported: the innermost non-stdlib module importing it, cumulative us."""
+    stack: list[tuple[int, str]] = []
+    for line in reversed(stderr.splitlines()):
+        match = _CUMULATIVE.match(line)
+        if not match:
+            continue
+        cumulative, depth, name = int(match[1]), len(match[2]) // 2, match[3]
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if name in WATCHED and name not in watched:
+            owner = next((n for _, n in reversed(stack) if _group(n)), "python startup")
+            watched[name] = (owner, cumulative)
+        stack.append((depth, name))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the cold-lint breakdown."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _env import timing_warning
+
+    if warning := timing_warning(sys.executable):
+        print(warning, file=sys.stderr)
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(BASE))
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args(argv)
-    runs = [_one_run(args.file) for _ in range(args.rounds)]
+    args.file = str(Path(args.file).resolve())
+    watched_runs: list[dict[str, tuple[str, int]]] = [{} for _ in range(args.rounds)]
+    runs = [_one_run(args.file, watched) for watched in watched_runs]
+    # per package: its first importer (the same in every run) and the median cumulative time
+    watched = {
+        name: (owner, statistics.median(run[name][1] for run in watched_runs if name in run))
+        for run in watched_runs
+        for name, (owner, _) in run.items()
+    }
     groups = sorted({g for run in runs for g in run}, key=lambda g: -statistics.median(r[g] for r in runs))
     print(f"import time by owner (median of {args.rounds} cold processes, ms)")
     total = 0.0
@@ -92,8 +153,13 @@ def main(argv: list[str] | None = None) -> int:
         total += ms
         print(f"  {ms:7.2f}  {group}")
     print(f"  {total:7.2f}  all imports")
+    print(
+        "stdlib packages on the path (median cumulative ms, with what they import) and who imports them first"
+    )
+    for name, (owner, cumulative) in sorted(watched.items(), key=lambda item: -item[1][1]):
+        print(f"  {cumulative / 1000:7.2f}  {name:12s} <- {owner}")
     done = subprocess.run(
-        [sys.executable, "-c", _INSTRUMENTED, args.file], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _INSTRUMENTED, args.file], capture_output=True, text=True, check=True, cwd="/"
     )
     facts = json.loads(done.stdout)
     per_module = collections.Counter(name.rsplit(".", 1)[0] for name in facts["dataclasses"])

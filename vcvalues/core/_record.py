@@ -6,15 +6,15 @@ benchmarks/profile_cold.py). ``@record`` gives those classes the same behaviour:
 the fields by position or keyword with their defaults, field-wise ``__eq__`` and ``__hash__``,
 dataclass-style ``__repr__``, read-only fields (``dataclasses.FrozenInstanceError``), ``__slots__``,
 ``__match_args__``, pickling and copying. Only ``__init__`` is compiled (~0.07 ms), so that instances
-are created as fast as a dataclass's; the other methods are shared.
+are created as fast as a dataclass's; the other methods are shared. This module imports neither
+``dataclasses`` nor ``inspect`` (~12 ms of a cold start together); ``FrozenInstanceError`` is
+``dataclasses``' own class, imported when a record is written to.
 """
 
 from __future__ import annotations
 
-import inspect
 import itertools
 import reprlib
-from dataclasses import FrozenInstanceError
 from typing import Any, TypeVar, dataclass_transform
 
 _T = TypeVar("_T")
@@ -31,7 +31,9 @@ def record(cls: type[_T]) -> type[_T]:
         TypeError: a field without a default follows one with a default, or ``cls`` derives from
             another record class (not supported).
     """
-    annotations = inspect.get_annotations(cls)  # the class's own, as strings (postponed evaluation)
+    # the class's own annotations, as strings (postponed evaluation); inspect.get_annotations(cls) reads
+    # the same dict, without importing inspect
+    annotations: dict[str, Any] = dict(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063
     names = tuple(name for name, kind in annotations.items() if not str(kind).startswith(_CLASS_VAR))
     defaults = {name: cls.__dict__[name] for name in names if name in cls.__dict__}
     for before, name in itertools.pairwise(names):
@@ -98,10 +100,14 @@ def _hash(self: Any) -> int:
 
 
 def _setattr(self: Any, name: str, value: Any) -> None:
+    from dataclasses import FrozenInstanceError
+
     raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _delattr(self: Any, name: str) -> None:
+    from dataclasses import FrozenInstanceError
+
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 

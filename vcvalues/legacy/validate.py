@@ -55,19 +55,23 @@ def validate_values(values: Mapping[str, Any], ref: ChartRef) -> list[SchemaIssu
     Raises:
         UnsupportedChartVersionError: the version is not a legacy release 0.15.0 - 0.19.10.
     """
+    from vcvalues.core._typed_values_check import is_valid
     from vcvalues.legacy.catalog.defaults import built_defaults
     from vcvalues.legacy.catalog.keys import key_tree
 
     context = _Context(key_tree(ref), built_defaults(ref))
-    validator, schema = _compiled()
+    schema = _schema()
     found: dict[SchemaIssue, None] = {}
     instance = _prune(dict(values), schema, schema.get("definitions", {}), context.tree)
-    # A clean file takes the fast path: is_valid costs ~3 us, iter_errors builds every error (~45 us each).
-    try:
-        errors = () if validator.is_valid(instance) else list(validator.iter_errors(instance))
-    except ValueError:  # jsonschema_rs: "Recursion limit reached" on deep instances (~250 levels)
-        instance = _clip(instance, VALIDATOR_DEPTH)
-        errors = () if validator.is_valid(instance) else list(validator.iter_errors(instance))
+    # A clean file takes the fast path: a predicate generated from the schema (vcvalues.core.schema_check)
+    # answers as jsonschema_rs's is_valid would, so jsonschema_rs is imported only to word the errors.
+    errors: Any = ()
+    if not is_valid(instance):
+        validator = _validator()
+        try:
+            errors = list(validator.iter_errors(instance))
+        except ValueError:  # jsonschema_rs: "Recursion limit reached" on deep instances (~250 levels)
+            errors = list(validator.iter_errors(_clip(instance, VALIDATOR_DEPTH)))
     for error in errors:
         for issue in _translate(error, schema, context):
             if _chart_knows(context.tree, issue.path):
@@ -97,12 +101,17 @@ def typed_schema_path() -> Path:
 
 
 @functools.cache
-def _compiled() -> tuple[Any, dict[str, Any]]:
-    import jsonschema_rs
-
+def _schema() -> dict[str, Any]:
     with typed_schema_path().open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
-    return jsonschema_rs.Draft7Validator(schema), schema
+    return schema
+
+
+@functools.cache
+def _validator() -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.Draft7Validator(_schema())
 
 
 def _object_schema(node: Any, definitions: dict[str, Any]) -> dict[str, Any] | None:
