@@ -43,7 +43,7 @@ def _name(document: Mapping[str, Any]) -> str:
     return name if isinstance(name, str) else ""
 
 
-def _limit_range(document: Mapping[str, Any], source: str) -> LimitRange:
+def limit_range_from(document: Mapping[str, Any], source: str) -> LimitRange:
     spec = document.get("spec")
     limits = spec.get("limits") if isinstance(spec, dict) else None
     items = []
@@ -61,7 +61,7 @@ def _limit_range(document: Mapping[str, Any], source: str) -> LimitRange:
     return LimitRange(_name(document), tuple(items), source)
 
 
-def _quota(document: Mapping[str, Any], source: str) -> Quota:
+def quota_from(document: Mapping[str, Any], source: str) -> Quota:
     spec = document.get("spec")
     spec = spec if isinstance(spec, dict) else {}
     scopes = [ScopeRequirement(str(s)) for s in spec.get("scopes") or () if isinstance(s, str)]
@@ -89,9 +89,9 @@ def add_host_objects(host: HostPolicy, text: str, *, file: str) -> tuple[HostPol
         kind = data.get("kind")
         source = f"{file}:{locate(('kind',))[0]}"
         if kind == "LimitRange":
-            host = replace(host, limit_ranges=(*host.limit_ranges, _limit_range(data, source)))
+            host = replace(host, limit_ranges=(*host.limit_ranges, limit_range_from(data, source)))
         elif kind == "ResourceQuota":
-            host = replace(host, quotas=(*host.quotas, _quota(data, source)))
+            host = replace(host, quotas=(*host.quotas, quota_from(data, source)))
         elif kind == "Namespace":
             metadata = data.get("metadata")
             labels = metadata.get("labels") if isinstance(metadata, dict) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vcvalues.cli._common import add_chart_arguments
 
@@ -66,25 +66,39 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, int]:
-    """Lint --values and read the host policy they create; (None, exit code) when they cannot be used."""
-    from vcvalues.admission import legacy_host
+    """Lint --values and read the host policy they create; (None, exit code) when they cannot be used.
+
+    The dialect is chosen as ``lint`` chooses it: by --chart-version, else read from the files (0.15-0.19
+    ``isolation.*`` or 0.20+ ``vcluster.yaml``)."""
+    from vcvalues.core.chart import ModernRef
     from vcvalues.core.diagnostics import Severity
+    from vcvalues.core.dialect import choose_chart
     from vcvalues.core.lint import subchart_values
     from vcvalues.core.load import load_path
     from vcvalues.core.report import format_diagnostics
-    from vcvalues.legacy.compile import compile_loaded
     from vcvalues.pss import policy_for
 
     loaded = [load_path(name) for name in args.values]
     if args.subchart_key is not None:
         loaded = [subchart_values(one, args.subchart_key) for one in loaded]
-    result = compile_loaded(
-        loaded,
-        chart_version=args.chart_version,
-        distro=args.distro,
-        release=args.release,
-        namespace=args.namespace,
-    )
+    documents = [one.data for one in loaded if one.data is not None]
+    chart = choose_chart(args.chart_version, args.distro, documents).chart
+    result: Any
+    if isinstance(chart, ModernRef):
+        from vcvalues.modern.compile import compile_modern
+        from vcvalues.modern.pod_security import enforced_standard as modern_standard
+
+        result = compile_modern(loaded, chart, release=args.release, namespace=args.namespace)
+    else:
+        from vcvalues.legacy.compile import compile_loaded
+
+        result = compile_loaded(
+            loaded,
+            chart_version=args.chart_version,
+            distro=args.distro,
+            release=args.release,
+            namespace=args.namespace,
+        )
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if errors:
         io.out.write(format_diagnostics(errors, fmt=_lint_format(args.format), files=len(args.values)))
@@ -93,15 +107,25 @@ def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, i
             "needs what the chart will deploy\n"
         )
         return None, 1
-    syncer = None
-    from vcvalues.pss.vcluster import enforced_standard
+    if isinstance(chart, ModernRef):
+        enforced = modern_standard(result.values, chart.version)
+    else:
+        from vcvalues.pss.vcluster import enforced_standard
 
-    enforced = enforced_standard(result.values, result.chart.version)
+        enforced = enforced_standard(result.values, result.chart.version)
     io.err.write(f"vcvalues: {enforced.explanation}\n")
+    syncer = None
     if args.level is not None or (args.pss_version is not None and enforced.level is not None):
         level = args.level or (enforced.level.value if enforced.level else DEFAULT_LEVEL)
         syncer = policy_for(level, args.pss_version or "latest", newest_minor=enforced.newest_minor)
-    host = legacy_host(result.values, result.chart, result.release, result.namespace, syncer=syncer)
+    if isinstance(chart, ModernRef):
+        from vcvalues.admission.modern import modern_host
+
+        host = modern_host(result.values, chart, result.release, result.namespace, syncer=syncer)
+    else:
+        from vcvalues.admission import legacy_host
+
+        host = legacy_host(result.values, result.chart, result.release, result.namespace, syncer=syncer)
     if host.syncer is None and not host.quotas and not host.limit_ranges:
         io.err.write("vcvalues: nothing to check (pass --level to check anyway)\n")
         return None, 0

@@ -68,7 +68,9 @@ def test_check_pods_with_no_level_in_vcluster_yaml(tmp_path: Path) -> None:
     values.write_text(textwrap.dedent("policies:\n  resourceQuota:\n    enabled: true\n"))
     pods = str(ROOT / "examples" / "pods" / "restricted-fail.yaml")
     code, _, err = run_check_pods(pods, "--values", str(values))
-    assert code == 0 and "nothing to check" in err and "policies.podSecurityStandard is empty" in err
+    # no level, but the quota (and the limit range its auto gate renders) are simulated
+    assert code == 0 and "policies.podSecurityStandard is empty" in err
+    assert "1 pod template(s) checked: 0 refused" in err
 
 
 @pytest.mark.parametrize(
