@@ -4,7 +4,6 @@ host API server do it (Pod Security, LimitRange, ResourceQuota), on top of the c
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.cli._common import add_chart_arguments
@@ -183,7 +182,15 @@ def run(args: argparse.Namespace, io: IO) -> int:
         host, code = _add_host(host, name, args, io)
         if code:
             return code
-    stdin_text = sys.stdin.read() if "-" in args.files else None
+    stdin_text = None
+    if "-" in args.files:  # read as a file is read: 16 MiB at most, decoded as go-yaml decodes
+        from vcvalues.cli._common import read_stdin
+        from vcvalues.core.report import format_diagnostics
+
+        stdin_text, problem = read_stdin()
+        if problem is not None:
+            io.out.write(format_diagnostics([problem], fmt=_lint_format(args.format), files=len(args.files)))
+            return 1
     report = simulate_admission(
         args.files, host, nodes=args.nodes or 1, apply_defaults=not args.no_defaults, stdin_text=stdin_text
     )
