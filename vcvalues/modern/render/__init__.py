@@ -127,5 +127,6 @@ def render_text(
         parts += ["---", f"# Source: {source}"]
         if not from_chart:
             parts.append(f"# {_NOT_FROM_CHART}")
-        parts += [line for line in lines if line.strip()]  # the blank lines a template leaves
+        # the blank lines a template leaves, also inside a value it prints raw ("cidr: a\n\nb")
+        parts += [line for line in "\n".join(lines).split("\n") if line.strip()]
     return "".join(line + "\n" for line in parts)
