@@ -8,6 +8,7 @@ Helm's ``Chart.merge_values``.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.oracle.conftest import modern_releases, sample
+from tests.oracle.conftest import chart_path, modern_releases, sample
 from vcvalues.errors import RenderError
 from vcvalues.modern.render import render_manifests, render_text
 
@@ -55,13 +56,25 @@ def helm_documents(rendered: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(documents, key=rank)
 
 
-def helm_text(rendered: dict[str, str]) -> str:
-    """``helm template`` output of the policy templates without comment lines and blank lines."""
+@functools.cache
+def template_comments(release: str) -> frozenset[str]:
+    """The comment lines the release's policy templates hold (stripped)."""
+    folder = chart_path(release) / "templates"
+    lines = (line.strip() for name in TEMPLATES for line in (folder / name).read_text().splitlines())
+    return frozenset(line for line in lines if line.startswith("#"))
+
+
+def helm_text(rendered: dict[str, str], release: str) -> str:
+    """``helm template`` output of the policy templates without the templates' comments and blank lines.
+
+    Only the templates' own comment lines go: a folded scalar can continue on a line starting with ``#``.
+    """
+    comments = template_comments(release)
     parts: list[str] = []
     for source, document in helm_documents(rendered):
         lines = document.split("\n")
         parts += ["---", f"# Source: {source}"]
-        parts += [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+        parts += [line for line in lines if line.strip() and line.strip() not in comments]
     return "".join(line + "\n" for line in parts)
 
 
@@ -85,7 +98,7 @@ def agree(helm: Any, chart: Any, release: str, user: dict[str, Any], name: str =
             render_text(effective, release=name, namespace="team-a", chart_version=release)
         return "failed"
     text = render_text(effective, release=name, namespace="team-a", chart_version=release)
-    assert text == helm_text(rendered)
+    assert text == helm_text(rendered, release)
     try:
         theirs = [(source, helm.values_from_yaml(document)) for source, document in helm_documents(rendered)]
     except helm.HelmError:

@@ -23,6 +23,7 @@ release in selectors), 0.33.2 (8443 ingress, private nodes).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -62,7 +63,23 @@ def _documents(
         documents.append((ctx.source(quota.TEMPLATE), rendered_quota, True))
     if rendered_limits is not None:
         documents.append((ctx.source(limitrange.TEMPLATE), rendered_limits, True))
-    return documents
+    return [(source, _trim_space(lines), from_chart) for source, lines, from_chart in documents]
+
+
+def _go_space(char: str) -> bool:
+    """Go's unicode.IsSpace."""
+    return char in "\t\n\v\f\r \x85\xa0" or unicodedata.category(char) in ("Zs", "Zl", "Zp")
+
+
+def _trim_space(lines: list[str]) -> list[str]:
+    """releaseutil.SplitManifests trims each document (strings.TrimSpace), also a value's trailing NBSP."""
+    text = "\n".join(lines)
+    start, end = 0, len(text)
+    while start < end and _go_space(text[start]):
+        start += 1
+    while end > start and _go_space(text[end - 1]):
+        end -= 1
+    return text[start:end].split("\n")
 
 
 def render_manifests(
@@ -127,5 +144,6 @@ def render_text(
         parts += ["---", f"# Source: {source}"]
         if not from_chart:
             parts.append(f"# {_NOT_FROM_CHART}")
-        parts += [line for line in lines if line.strip()]  # the blank lines a template leaves
+        # the blank lines a template leaves, also inside a value it prints raw ("cidr: a\n\nb")
+        parts += [line for line in "\n".join(lines).split("\n") if line.strip()]
     return "".join(line + "\n" for line in parts)

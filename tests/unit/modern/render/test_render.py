@@ -257,3 +257,16 @@ def test_merge_is_first_wins_but_fills_empty_values() -> None:
         "n": "4",
     }
     assert merge({"m": {"x": 1}}, {"m": {"x": 2, "y": 3}}) == {"m": {"x": 1, "y": 3}}
+
+
+def test_each_document_is_trimmed_as_helm_splits_manifests() -> None:
+    # releaseutil.SplitManifests applies strings.TrimSpace: a trailing NBSP of the last value goes too
+    user = {
+        "policies": {
+            "resourceQuota": {"enabled": True, "scopes": ["x\u00a0"]},
+            "limitRange": {"enabled": False},
+        }
+    }
+    (quota,) = render("0.36.1", user)
+    assert quota.body["spec"]["scopes"] == ["x"]
+    assert text("0.36.1", user).endswith("  scopes:\n    - x\n")
