@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from vcvalues.admission.host import HostPolicy
@@ -43,16 +43,8 @@ class AdmissionReport:
     not_workloads: dict[str, int] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     unreadable: int = 0
-
-    @property
-    def pods_checked(self) -> int:
-        """Workloads with a pod template that were evaluated."""
-        return sum(1 for v in self.verdicts if v.kind not in ("Service", "PersistentVolumeClaim"))
-
-    @property
-    def refused(self) -> int:
-        """Objects with at least one refusal."""
-        return sum(1 for v in self.verdicts if v.refusals)
+    pods_checked: int = 0
+    refused: int = 0
 
     def exit_code(self) -> int:
         """0 all admitted; 1 something refused, a syntax error, or no workload at all; 2 unreadable."""
@@ -63,6 +55,29 @@ class AdmissionReport:
         return 1 if any(d.severity is Severity.ERROR for d in self.diagnostics) else 0
 
 
+def _texts(
+    files: Sequence[str], stdin_text: str | None, texts: Sequence[tuple[str, str]], report: AdmissionReport
+) -> Iterator[tuple[str, str]]:
+    """(name, text) of each input in turn, read when its turn comes; unreadable ones noted in ``report``."""
+    from vcvalues.core.load import decode_source, read_source
+
+    for name in files:
+        if name == "-":
+            yield STDIN_NAME, stdin_text or ""
+            continue
+        try:
+            text, problem = decode_source(read_source(name), file=name)
+        except InputError as exc:
+            report.messages.append(f"vcvalues: error: {exc}")
+            report.unreadable += 1
+            continue
+        if problem is not None:
+            report.diagnostics.append(problem)
+        if text is not None:
+            yield name, text
+    yield from texts
+
+
 def simulate_admission(
     files: Sequence[str],
     host: HostPolicy,
@@ -71,6 +86,7 @@ def simulate_admission(
     apply_defaults: bool = True,
     stdin_text: str | None = None,
     texts: Sequence[tuple[str, str]] = (),
+    keep_verdicts: bool = True,
 ) -> AdmissionReport:
     """Admit the workloads of ``files`` (``-`` is ``stdin_text``) and of ``texts`` (name, YAML) in order.
 
@@ -85,40 +101,27 @@ def simulate_admission(
     Returns:
         The verdicts, the capacity table and the diagnostics; unreadable files are noted, not raised.
     """
-    from vcvalues.core.load import decode_source, read_source
     from vcvalues.pss.files import located_documents
 
     report = AdmissionReport(host)
     simulation = Simulation(host, nodes=nodes, apply_defaults=apply_defaults)
-    sources: list[tuple[str, str | None]] = []
-    for name in files:
-        if name == "-":
-            sources.append((STDIN_NAME, stdin_text or ""))
-            continue
-        try:
-            text, problem = decode_source(read_source(name), file=name)
-        except InputError as exc:
-            report.messages.append(f"vcvalues: error: {exc}")
-            report.unreadable += 1
-            continue
-        if problem is not None:
-            report.diagnostics.append(problem)
-        sources.append((name, text))
-    sources += list(texts)
-    for file, text in sources:
-        if text is None:
-            continue
+    kept: list[Verdict] = []
+    for name, text in _texts(files, stdin_text, texts, report):
         found: list[Diagnostic] = []
-        for data, locate in located_documents(text, file=file, diagnostics=found):
-            start = len(simulation.verdicts)
-            simulation.add(data, locate, file=file)
-            for verdict in simulation.verdicts[start:]:
+        for data, locate in located_documents(text, file=name, diagnostics=found):
+            simulation.add(data, locate, file=name)
+            for verdict in simulation.verdicts:
                 found += [r.diagnostic() for r in verdict.refusals]
-            for kind, name, reason, path, where in simulation.skipped:
-                skip = SkippedObject(kind, name, reason, path)
-                found += skipped_diagnostics([skip], where, file=file, not_workloads=report.not_workloads)
+                report.pods_checked += verdict.kind not in ("Service", "PersistentVolumeClaim")
+                report.refused += bool(verdict.refusals)
+            if keep_verdicts:
+                kept += simulation.verdicts
+            simulation.verdicts.clear()
+            for kind, object_name, reason, path, where in simulation.skipped:
+                skip = SkippedObject(kind, object_name, reason, path)
+                found += skipped_diagnostics([skip], where, file=name, not_workloads=report.not_workloads)
             simulation.skipped.clear()
         report.diagnostics += sorted(found, key=Diagnostic.sort_key)
-    report.verdicts = simulation.verdicts
+    report.verdicts = kept
     report.capacity = simulation.ledger.capacity()
     return report

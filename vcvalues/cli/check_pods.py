@@ -191,8 +191,16 @@ def run(args: argparse.Namespace, io: IO) -> int:
         if problem is not None:
             io.out.write(format_diagnostics([problem], fmt=_lint_format(args.format), files=len(args.files)))
             return 1
+    # Verdicts are listed by json, sarif and markdown, and by text when the host has quotas or limit
+    # ranges; otherwise they are only counted (memory stays flat over any number of documents).
+    listed = args.format in ("json", "sarif", "markdown") or bool(host.quotas or host.limit_ranges)
     report = simulate_admission(
-        args.files, host, nodes=args.nodes or 1, apply_defaults=not args.no_defaults, stdin_text=stdin_text
+        args.files,
+        host,
+        nodes=args.nodes or 1,
+        apply_defaults=not args.no_defaults,
+        stdin_text=stdin_text,
+        keep_verdicts=listed,
     )
     summaries = {**SUMMARIES, **ADMISSION}
     io.out.write(format_report(report, args.format, files=len(args.files), summaries=summaries))
