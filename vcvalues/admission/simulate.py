@@ -24,6 +24,8 @@ from vcvalues.core.diagnostics import KeyPath, format_key_path
 from vcvalues.pss.diagnose import Locate, invalid_pod_diagnostic, refusal_diagnostics
 from vcvalues.pss.workloads import PodTarget, find_pods
 
+ORDINALS = 10_000  # a StatefulSet's ordinals fitted one at a time (replicas: 1e9 must not hang)
+
 
 class Simulation:
     """Feed documents with :meth:`add`; read :attr:`verdicts` and :meth:`Ledger.capacity` of ``ledger``."""
@@ -134,7 +136,9 @@ class Simulation:
             admitted = self._fit_pods(target, pod, count, count_path, locate, file, refusals)
         elif not refusals:
             # A StatefulSet creates each ordinal's claims, then its pod: a claim that does not fit stops it.
-            while admitted < count and not refusals:
+            # Ordinal by ordinal up to ORDINALS; the rest in bulk (the claims' and the pods' resources are
+            # disjoint, so each bulk fit is exact; only which of the two runs out first is not ordered).
+            while admitted < min(count, ORDINALS) and not refusals:
                 for claim, path in claims:
                     self._fit_claim(claim, (admitted, count), target.label, path, locate, file, refusals)
                     if refusals:
@@ -143,7 +147,40 @@ class Simulation:
                     admitted += self._fit_pods(
                         target, pod, (admitted, count), count_path, locate, file, refusals
                     )
+            if admitted < count and not refusals:
+                admitted += self._fit_in_bulk(
+                    target, pod, claims, (admitted, count), count_path, locate, file, refusals
+                )
         return admitted
+
+    def _fit_in_bulk(
+        self,
+        target: PodTarget,
+        pod: PodShape,
+        claims: list[tuple[ClaimShape, KeyPath]],
+        done_total: tuple[int, int],
+        count_path: KeyPath,
+        locate: Locate,
+        file: str,
+        refusals: list[Refusal],
+    ) -> int:
+        """Ordinals past ORDINALS: each claim template and the pods fitted ``total - done`` times at once."""
+        done, total = done_total
+        wanted = total - done
+        for claim, path in claims:
+            fit = self.ledger.fit(claim, wanted)
+            if fit.admitted < wanted:
+                which = f"the claim of pod {done + fit.admitted + 1} of {total}"
+                message = f"{target.label}: the host refuses {which}: " + _exceeded(fit)
+                refusals.append(Refusal.at("quota", "quota-exceeded", message, file, locate, path))
+                wanted = fit.admitted
+        fit = self.ledger.fit(pod, wanted)
+        if fit.admitted < wanted:
+            message = f"{target.label}: {done + fit.admitted} of {total} pod(s) fit; the next is refused: "
+            refusals.append(
+                Refusal.at("quota", "quota-exceeded", message + _exceeded(fit), file, locate, count_path)
+            )
+        return fit.admitted
 
     def _limits(
         self, target: PodTarget, pod: PodShape, paths: list[KeyPath], locate: Locate, file: str
