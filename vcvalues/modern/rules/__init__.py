@@ -14,6 +14,7 @@ from vcvalues.core.diagnostics import Diagnostic
 from vcvalues.core.rules import Rule
 from vcvalues.modern.rules import (
     capacity,
+    dns,
     exposure,
     footprint,
     limitrange,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["REGISTRY", "check_rules"]
 
-FAMILIES = (pseudo, exposure, capacity, footprint, quota, limitrange, network, pod_security, traps)
+FAMILIES = (pseudo, exposure, capacity, footprint, quota, limitrange, network, dns, pod_security, traps)
 
 
 def _build(rules: list[Rule]) -> Mapping[str, Rule]:
