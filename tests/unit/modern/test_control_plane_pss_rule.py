@@ -104,7 +104,7 @@ def test_deployed_etcd_pod() -> None:
     )
     (diagnostic,) = lint(text, level="baseline")
     assert (diagnostic.rule_id, diagnostic.line, diagnostic.column) == (RULE, 9, 15)
-    assert "pod vcluster-etcd-0" in diagnostic.message
+    assert "pod of the deployed etcd (vcluster-etcd)" in diagnostic.message
 
 
 def test_k3s_distro_context() -> None:

@@ -91,7 +91,7 @@ def control_plane_pod(ctx: ModernRuleContext) -> Pod:
     pod_context = _context(values, CP_POD)
     if pod_context:
         spec["securityContext"] = pod_context
-    return f"{ctx.release}-0", spec, paths
+    return f"of the control plane ({ctx.release})", spec, paths
 
 
 def etcd_pod(ctx: ModernRuleContext) -> Pod | None:
@@ -105,7 +105,7 @@ def etcd_pod(ctx: ModernRuleContext) -> Pod | None:
     pod_context = _context(ctx.values, pod_path)
     if pod_context:
         spec["securityContext"] = pod_context
-    return f"{ctx.release}-etcd-0", spec, [container_path, pod_path]
+    return f"of the deployed etcd ({ctx.release}-etcd)", spec, [container_path, pod_path]
 
 
 def check_control_plane(ctx: ModernRuleContext) -> None:
