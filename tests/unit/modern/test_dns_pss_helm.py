@@ -5,6 +5,10 @@
   exactly on 0.22.0-0.22.1.
 - Pod Security: the control-plane (and etcd) pod spec Helm renders and the one the rule builds get the same
   verdict at baseline and restricted, for the defaults, kubeVip, compliant contexts and a deployed etcd.
+
+Default sample: 10 releases (0.20.0, 0.21.6, 0.22.0, 0.22.1, 0.22.2, 0.24.2, 0.30.0, 0.30.5, 0.31.0,
+0.36.1): 22 DNS (release, case) pairs (public-off only from 0.31.0) and 34 pod pairs (kube-vip only from
+0.30.0); ``--oracle-all`` runs every release.
 """
 
 from __future__ import annotations
