@@ -9,21 +9,28 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.legacy.rules._helpers import config_with
 from vcvalues.core.chart import resolve_modern
+from vcvalues.core.config import RulesConfig
 from vcvalues.core.load import load_yaml
 from vcvalues.modern.compile import ModernCompileResult, compile_modern
 from vcvalues.modern.rules import REGISTRY
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "modern"
 CHART = re.compile(r"^# vcvalues-example: chart=(?P<version>[0-9.]+)$", re.M)
+OPTION = re.compile(r"^# vcvalues-option: (?P<rule>[a-z0-9-]+) (?P<name>[a-z]+)=(?P<value>[a-z0-9.]+)$", re.M)
 EXPECT = re.compile(r"^# expect: (?P<rule>[a-z0-9-]+) (?P<line>[0-9]+):(?P<column>[0-9]+)$", re.M)
 FILES = sorted(EXAMPLES.glob("*/*/*.yaml"))
 
 
-def lint(text: str, file: str = "vcluster.yaml", version: str | None = None) -> ModernCompileResult:
+def lint(
+    text: str, file: str = "vcluster.yaml", version: str | None = None, config: RulesConfig | None = None
+) -> ModernCompileResult:
     chosen = CHART.search(text)
     release = version or (chosen["version"] if chosen else "0.36.1")
-    return compile_modern([load_yaml(text, file=file)], resolve_modern(release))
+    for option in OPTION.finditer(text):  # rule options a corpus file declares (e.g. a host level)
+        config = config_with(option["rule"], {option["name"]: option["value"]})
+    return compile_modern([load_yaml(text, file=file)], resolve_modern(release), config=config)
 
 
 @pytest.mark.parametrize("rule_id", list(REGISTRY))
@@ -31,7 +38,11 @@ def test_fail_example_triggers_exactly_the_rule(rule_id: str) -> None:
     rule = REGISTRY[rule_id]
     found = [
         (d.rule_id, d.line, d.column)
-        for d in lint(rule.fail_example, version=rule.example.chart_version).diagnostics
+        for d in lint(
+            rule.fail_example,
+            version=rule.example.chart_version,
+            config=config_with(rule_id, dict(rule.example.options)),
+        ).diagnostics
     ]
     assert found == [(rule_id, *rule.fail_at)]
 
@@ -41,7 +52,11 @@ def test_pass_example_triggers_nothing(rule_id: str) -> None:
     rule = REGISTRY[rule_id]
     assert [
         (d.rule_id, d.line, d.column)
-        for d in lint(rule.pass_example, version=rule.example.chart_version).diagnostics
+        for d in lint(
+            rule.pass_example,
+            version=rule.example.chart_version,
+            config=config_with(rule_id, dict(rule.example.options)),
+        ).diagnostics
     ] == []
 
 

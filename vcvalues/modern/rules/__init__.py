@@ -14,6 +14,8 @@ from vcvalues.core.diagnostics import Diagnostic
 from vcvalues.core.rules import Rule
 from vcvalues.modern.rules import (
     capacity,
+    control_plane_pss,
+    dns,
     exposure,
     footprint,
     limitrange,
@@ -31,7 +33,19 @@ if TYPE_CHECKING:
 
 __all__ = ["REGISTRY", "check_rules"]
 
-FAMILIES = (pseudo, exposure, capacity, footprint, quota, limitrange, network, pod_security, traps)
+FAMILIES = (
+    pseudo,
+    exposure,
+    capacity,
+    footprint,
+    quota,
+    limitrange,
+    network,
+    dns,
+    pod_security,
+    control_plane_pss,
+    traps,
+)
 
 
 def _build(rules: list[Rule]) -> Mapping[str, Rule]:

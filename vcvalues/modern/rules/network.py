@@ -225,7 +225,7 @@ RULES: tuple[Rule, ...] = (
         fail_at=(8, 11),
         pass_example=(
             "policies:\n  networkPolicy:\n    enabled: true\n    workload:\n      publicEgress:\n"
-            "        cidr: 10.0.0.0/8\n        except:\n        - 10.0.0.0/16\n"
+            "        cidr: 0.0.0.0/0\n        except:\n        - 10.0.0.0/16\n"
         ),
         check=check_cidr,
         source="kubernetes pkg/apis/networking/validation/validation.go ValidateIPBlock",
