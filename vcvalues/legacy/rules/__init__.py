@@ -21,6 +21,7 @@ from vcvalues.legacy.rules import (
     pod_security,
     pseudo,
     quota,
+    reserved,
     security_context,
     syncer_args,
     traps,
@@ -52,6 +53,7 @@ FAMILIES = (
     network,
     pod_security,
     syncer_args,
+    reserved,
     security_context,
     traps,
 )
