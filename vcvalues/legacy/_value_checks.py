@@ -95,6 +95,41 @@ def schema_diagnostics(values: dict[str, Any], chart: ChartRef, provenance: Prov
     return out
 
 
+def with_defaults_at(values: dict[str, Any], paths: list[KeyPath], chart: ChartRef | None) -> dict[str, Any]:
+    """A copy of ``values`` with the value at each path put back to chart's default (removed where it
+    has none, or with ``chart`` None)."""
+    import copy
+
+    from vcvalues.legacy.catalog import chart_defaults
+
+    out = copy.deepcopy(values)
+    defaults = chart_defaults(chart) if chart is not None else {}
+    for path in paths:
+        parent: Any = out
+        for part in path[:-1]:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+        if not isinstance(parent, dict) or path[-1] not in parent:
+            continue
+        default = _value_at(defaults, path) if _has(defaults, path) else _MISSING
+        if default is _MISSING:
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = copy.deepcopy(default)
+    return out
+
+
+_MISSING = object()
+
+
+def _has(values: Any, path: KeyPath) -> bool:
+    node = values
+    for part in path:
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
 def _without_go_types(value: Any) -> Any:
     # jsonschema_rs takes exact builtin types only; --set integers are GoInt64 (an int subclass).
     if isinstance(value, dict):

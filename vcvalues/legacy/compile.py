@@ -172,14 +172,14 @@ def compile_loaded(
     )
     diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts)
     diagnostics.extend(schema_diagnostics(result.values, chart, provenance))
-    schema_ok = not any(d.rule_id == "schema" for d in diagnostics)
+    invalid = [d.key_path for d in diagnostics if d.rule_id == "schema"]
     known: frozenset[str] = frozenset()
     disabled = frozenset(disable) | (config.disabled if config is not None else frozenset())
-    if run_rules and schema_ok:
-        from vcvalues.legacy.rules import REGISTRY, check_rules
+    if run_rules and () not in invalid:
+        from vcvalues.legacy.rules import REGISTRY
 
         known = frozenset(REGISTRY)
-        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config))
+        diagnostics.extend(_rule_diagnostics(result, invalid, apply_fixes, disabled, config))
     inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
     kept = apply_suppressions(
         diagnostics,
@@ -190,6 +190,39 @@ def compile_loaded(
     )
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
     return result
+
+
+def _rule_diagnostics(
+    result: CompileResult,
+    invalid: list[KeyPath],
+    apply_fixes: bool,
+    disabled: frozenset[str],
+    config: RulesConfig | None,
+) -> list[Diagnostic]:
+    """The cross-field rules, also when the schema refused some values: one bad value must not hide
+    every other finding. The rules then run twice, once with each refused value put back to the chart's
+    default and once with it left out, without fixes; a finding is kept when both runs make it and it is
+    not about a refused value (so it holds whatever the user meant there)."""
+    from vcvalues.legacy.rules import check_rules
+
+    if not invalid:
+        return check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config)
+    from dataclasses import replace
+
+    from vcvalues.legacy._value_checks import with_defaults_at
+
+    runs = []
+    for use_defaults in (True, False):
+        values = with_defaults_at(result.values, invalid, result.chart if use_defaults else None)
+        checkable = replace(result, values=values, fixes=[])
+        runs.append(check_rules(checkable, apply_fixes=False, disable=disabled, config=config))
+    both = set(runs[1])
+    return [d for d in runs[0] if d in both and not any(_overlap(d.key_path, path) for path in invalid)]
+
+
+def _overlap(a: KeyPath, b: KeyPath) -> bool:
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
 
 
 def _pseudo_severities(config: RulesConfig | None) -> dict[str, Severity]:
