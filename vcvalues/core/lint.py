@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vcvalues.core.diagnostics import Diagnostic, Severity
+from vcvalues.core.diagnostics import Diagnostic, Severity, spell_value
 from vcvalues.core.load import LoadResult
 from vcvalues.errors import InputError, UnknownRuleError, UsageError
 
@@ -226,7 +226,7 @@ def subchart_values(loaded: LoadResult, key: str) -> LoadResult:
         problem = Diagnostic(
             "syntax",
             Severity.ERROR,
-            f"{key} must be a map of the vcluster subchart's values, found {sub!r}",
+            f"{key} must be a map of the vcluster subchart's values, found {spell_value(sub)}",
             loaded.source_map.file,
             span.line,
             span.column,

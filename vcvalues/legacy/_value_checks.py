@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from vcvalues.core.coalesce import TypeConflict
-from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path, spell_value
 from vcvalues.core.provenance import Provenance
 from vcvalues.legacy.chart import ChartRef
 
@@ -60,9 +60,8 @@ def check_user_keys(values: dict[str, Any], chart: ChartRef, provenance: Provena
 def conflict_diagnostic(conflict: TypeConflict, provenance: Provenance) -> Diagnostic:
     name = format_key_path(conflict.path)
     if conflict.user_is_map:
-        message = (
-            f"{name} is a map but the chart's default is {conflict.default!r}; Helm warns and keeps the map"
-        )
+        default = spell_value(conflict.default)
+        message = f"{name} is a map but the chart's default is {default}; Helm warns and keeps the map"
     else:
         message = (
             f"{name} replaces the chart's default map with a non-map value; Helm warns and the map is lost"
@@ -88,9 +87,13 @@ def schema_diagnostics(values: dict[str, Any], chart: ChartRef, provenance: Prov
         if "quantity" in issue.message:
             rule, message, hint = _quantity_problem(values, issue.path, issue.message)
         else:
-            claimed = claim_schema_issue(issue.path, _value_at(values, issue.path), issue.message)
+            value = _value_at(values, issue.path)
+            claimed = claim_schema_issue(issue.path, value, issue.message)
             if claimed is not None:
                 rule, message, hint = claimed
+                label = provenance.set_label(issue.path)
+                if rule == "quota-resource-name" and label is not None and isinstance(value, dict):
+                    hint = _escaped_set_hint(label, issue.path, value)
         out.append(located(rule, Severity.ERROR, provenance, issue.path, message, hint))
     return out
 
@@ -128,6 +131,14 @@ def _has(values: Any, path: KeyPath) -> bool:
             return False
         node = node[part]
     return True
+
+
+def _escaped_set_hint(label: str, path: KeyPath, value: dict[str, Any]) -> str:
+    """--set split a dotted resource name (``quota.requests.cpu=4``): show it with the dot escaped."""
+    parent = ".".join(str(part).replace(".", "\\.") for part in path[:-1])
+    names = [f"{path[-1]}.{key}" for key in value]
+    spelled = ", ".join(f"{parent}.{name.replace('.', chr(92) + '.')}=..." for name in names)
+    return f"{label} split the resource name at its dot; escape it: --set {spelled}"
 
 
 def _without_go_types(value: Any) -> Any:

@@ -188,7 +188,7 @@ def compile_loaded(
         known_rules=known,
         severities=_pseudo_severities(config),
     )
-    result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    result.diagnostics = sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)  # one copy of each
     return result
 
 

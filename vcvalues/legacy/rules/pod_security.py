@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vcvalues.core.diagnostics import KeyPath, Severity
+from vcvalues.core.diagnostics import KeyPath, Severity, spell_value
 from vcvalues.legacy.rules._base import Example, Option, Rule, RuleContext
 from vcvalues.legacy.rules._values import SA_FLAG, as_map, get, isolation
 
@@ -35,7 +35,7 @@ def claim_schema_issue(path: KeyPath, value: Any, message: str) -> tuple[str, st
         )
     return (
         "pod-security-level",
-        f"isolation.podSecurityStandard is {value!r}: the syncer refuses to start with it "
+        f"isolation.podSecurityStandard is {spell_value(value)}: the syncer refuses to start with it "
         "(must be privileged, baseline or restricted)",
         "use baseline (the chart default) or restricted",
     )
