@@ -20,6 +20,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_chart_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing when every file is clean (text format)"
+    )
     parser.add_argument("--fix", action="store_true", help="write the fixes of fixable errors into the files")
     parser.add_argument("--disable", action="append", metavar="ID,...", help="switch rules off (repeatable)")
     parser.add_argument(
@@ -54,9 +57,26 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     io.out.write(
         format_diagnostics(
-            outcome.diagnostics, fmt=args.format, files=len(args.files), summaries=outcome.summaries
+            outcome.diagnostics,
+            fmt=args.format,
+            files=len(args.files),
+            summaries=outcome.summaries,
+            unreadable=outcome.unreadable_files,
         )
     )
     for message in outcome.messages:
         io.err.write(f"{message}\n")
+    clean = not outcome.diagnostics and not outcome.unreadable
+    if clean and args.format == "text" and not args.quiet and _is_terminal(io.out):
+        count = len(args.files)
+        io.out.write(f"{count} file{'s' if count != 1 else ''} OK\n")
     return outcome.exit_code(strict=args.strict)
+
+
+def _is_terminal(stream: object) -> bool:
+    """Someone reads the output (not a pipe, a file or a hook runner's capture)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except ValueError:  # a closed stream
+        return False

@@ -26,6 +26,8 @@ class LintOutcome:
     summaries: dict[str, str] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     unreadable: int = 0
+    unreadable_files: list[tuple[str, str]] = field(default_factory=list)
+    """(file, why) of each file that could not be read (exit 2; the json/sarif reports carry them)."""
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 errors (or warnings under strict), 2 a file could not be read."""
@@ -69,10 +71,11 @@ def lint_files(
         UnknownRuleError: ``disable`` names no rule.
         ConfigError: a config file is not valid.
     """
-    from vcvalues.legacy.chart import resolve_chart
+    from vcvalues.legacy.chart import check_release, resolve_chart
     from vcvalues.legacy.rules import REGISTRY
 
     resolve_chart(chart_version, distro)  # a bad version is a usage error before any file is read
+    check_release(release, namespace)
     lint_each = functools.partial(
         _lint_each,
         chart_version=chart_version,
@@ -109,6 +112,7 @@ def _in_workers(
         outcome.diagnostics.extend(part.diagnostics)
         outcome.messages.extend(part.messages)
         outcome.unreadable += part.unreadable
+        outcome.unreadable_files.extend(part.unreadable_files)
     return outcome
 
 
@@ -144,6 +148,7 @@ def _lint_each(
         except InputError as exc:
             outcome.messages.append(f"vcvalues: error: {exc}")
             outcome.unreadable += 1
+            outcome.unreadable_files.append((STDIN_NAME if name == "-" else name, exc.reason))
             continue
         folder = "" if name == "-" else str(Path(name).resolve().parent)
         if folder not in configs:

@@ -9,12 +9,18 @@ from vcvalues.core.diagnostics import Diagnostic, Severity, count_by_severity, f
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-TOOL_URI = "https://github.com/vcvalues/vcvalues"
 
-Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str]], str]
+Unreadable = tuple[str, str]
+"""A file that could not be read, and why: ``("values.yaml", "no such file")``."""
+Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str], Sequence[Unreadable]], str]
 
 
-def format_text(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+def format_text(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
     """``FILE:LINE:COL: SEVERITY [RULE] MESSAGE`` then an indented ``hint:`` line."""
     lines: list[str] = []
     for d in diagnostics:
@@ -25,9 +31,10 @@ def format_text(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappin
             lines.append(f"  hint: {d.hint}")
     counts = count_by_severity(diagnostics)
     if diagnostics:
+        unread = f", {len(unreadable)} unreadable" if unreadable else ""
         lines.append(
             f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-            f"{counts[Severity.INFO]} info(s) in {files} file(s)"
+            f"{counts[Severity.INFO]} info(s) in {files} file(s){unread}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -47,16 +54,23 @@ def diagnostic_to_json(d: Diagnostic) -> dict[str, object]:
     }
 
 
-def format_json(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
-    """``{"diagnostics": [...], "summary": {...}}``."""
+def format_json(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
+    """``{"diagnostics": [...], "unreadable": [{"file", "message"}], "summary": {...}}``."""
     counts = count_by_severity(diagnostics)
     document = {
         "diagnostics": [diagnostic_to_json(d) for d in diagnostics],
+        "unreadable": [{"file": file, "message": why} for file, why in unreadable],
         "summary": {
             "files": files,
             "errors": counts[Severity.ERROR],
             "warnings": counts[Severity.WARNING],
             "infos": counts[Severity.INFO],
+            "unreadable": len(unreadable),
         },
     }
     return json.dumps(document, indent=2) + "\n"
@@ -73,7 +87,12 @@ def _github_escape(text: str, *, prop: bool) -> str:
     return text
 
 
-def format_github(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+def format_github(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
     """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=RULE::MESSAGE``."""
     lines = []
     for d in diagnostics:
@@ -83,13 +102,21 @@ def format_github(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapp
             f"::{_GITHUB_LEVEL[d.severity]} file={file},line={d.line},col={d.column},title={title}::"
             + _github_escape(message, prop=False)
         )
+    for file, why in unreadable:
+        name = _github_escape(file, prop=True)
+        lines.append(f"::error file={name},title=unreadable::" + _github_escape(f"{file}: {why}", prop=False))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+def format_sarif(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
     """SARIF 2.1.0 with one rule descriptor per rule id (GitHub code scanning accepts it)."""
     from vcvalues import __version__
 
@@ -100,7 +127,6 @@ def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappi
             "id": rule_id,
             "name": "".join(part.capitalize() for part in rule_id.replace("_", "-").split("-")),
             "shortDescription": {"text": summaries.get(rule_id, rule_id)},
-            "helpUri": f"{TOOL_URI}#rules",
         }
         for rule_id in rule_ids
     ]
@@ -132,11 +158,23 @@ def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappi
                     "driver": {
                         "name": "vcvalues",
                         "version": __version__,
-                        "informationUri": TOOL_URI,
                         "rules": rules,
                     }
                 },
                 "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not unreadable,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": f"{file}: {why}"},
+                                "locations": [{"physicalLocation": {"artifactLocation": {"uri": file}}}],
+                            }
+                            for file, why in unreadable
+                        ],
+                    }
+                ],
             }
         ],
     }
@@ -157,7 +195,8 @@ def format_diagnostics(
     fmt: str = "text",
     files: int = 1,
     summaries: Mapping[str, str] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> str:
-    """Render diagnostics (sorted by place) in one of FORMATS."""
+    """Render diagnostics (sorted by place) in one of FORMATS, with the files that could not be read."""
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
-    return REPORTERS[fmt](ordered, files, summaries or {})
+    return REPORTERS[fmt](ordered, files, summaries or {}, unreadable)

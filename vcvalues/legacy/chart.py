@@ -25,6 +25,12 @@ MODERN_RELEASES: tuple[tuple[int, int, int], ...] = (
     (0, 36, 1),
 )
 SUPPORTED_RANGE = "0.15.0 - 0.19.10"
+# Helm's release name (pkg/chartutil ValidateReleaseName): a DNS-1123 subdomain of at most 53 characters.
+_RELEASE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
+RELEASE_NAME_MAX = 53
+# A namespace is a DNS-1123 label (Kubernetes ValidateNamespaceName).
+_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+NAMESPACE_MAX = 63
 DEFAULT_VERSION = "0.19.10"
 
 
@@ -86,6 +92,25 @@ class ChartRef:
 
     def __str__(self) -> str:
         return f"{self.distro.value}-{self.version}"
+
+
+def check_release(release: str, namespace: str | None = None) -> None:
+    """Refuse a release name Helm refuses and a namespace Kubernetes refuses: the one check every
+    command (lint, render, check-pods, the Python API) makes of ``--release`` and ``--namespace``.
+
+    Raises:
+        UsageError: naming the option and the rule broken.
+    """
+    if len(release) > RELEASE_NAME_MAX or not _RELEASE_NAME.fullmatch(release):
+        raise UsageError(
+            f"invalid release name {release!r}: Helm needs lower-case letters, digits, '-' and '.', "
+            f"starting and ending with a letter or digit, at most {RELEASE_NAME_MAX} characters"
+        )
+    if namespace is not None and (len(namespace) > NAMESPACE_MAX or not _LABEL.fullmatch(namespace)):
+        raise UsageError(
+            f"invalid namespace {namespace!r}: Kubernetes needs lower-case letters, digits and '-', "
+            f"starting and ending with a letter or digit, at most {NAMESPACE_MAX} characters"
+        )
 
 
 def resolve_chart(version: str | None = None, distro: str | None = None) -> ChartRef:

@@ -15,7 +15,7 @@ from vcvalues.core.provenance import Provenance
 from vcvalues.core.suppress import apply_suppressions
 from vcvalues.errors import UnsupportedChartVersionError, UsageError
 from vcvalues.legacy._value_checks import check_user_keys, conflict_diagnostic, schema_diagnostics
-from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro, resolve_chart
+from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro, check_release, resolve_chart
 
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
@@ -147,6 +147,7 @@ def compile_loaded(
     config: RulesConfig | None = None,
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
+    check_release(release, namespace)
     resolved = _resolve_or_dialect(chart_version, distro, loaded)
     chart = resolved if isinstance(resolved, ChartRef) else resolve_chart(None, distro)
     namespace = namespace or f"vcluster-{release}"
