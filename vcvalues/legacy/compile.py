@@ -13,13 +13,14 @@ from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.load import LoadResult, load_path, load_yaml
 from vcvalues.core.provenance import Provenance
 from vcvalues.core.suppress import apply_suppressions
-from vcvalues.errors import UnsupportedChartVersionError, UsageError
+from vcvalues.errors import UsageError
 from vcvalues.legacy._value_checks import check_user_keys, conflict_diagnostic, schema_diagnostics
-from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro, check_release, resolve_chart
+from vcvalues.legacy.chart import ChartRef, check_release, resolve_chart
 
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
     from vcvalues.legacy.model import Values
+    from vcvalues.legacy.render import Manifest, SideEffects
 
 # A values source: a path, or (display name, text) for values that are not in a file (stdin, API).
 ValuesSource = str | Path | tuple[str, str]
@@ -70,11 +71,56 @@ class CompileResult:
         """The typed model of the effective values (imports pydantic on first use).
 
         Raises:
-            vcvalues.legacy.validate.InvalidValuesError: the values do not fit the model.
+            InvalidValuesError: the values do not fit the model (``schema`` diagnostics; check ``ok``).
         """
         from vcvalues.legacy.model import build_model
 
         return build_model(self.values, self.chart)
+
+    def manifests(self, *, namespace_manifest: bool = False) -> list[Manifest]:
+        """The host objects the chart renders for these values, release and namespace (as ``render``).
+
+        Args:
+            namespace_manifest: also the Namespace with Pod Security labels, first (isolation on).
+
+        Raises:
+            RenderError: the values have errors (see ``diagnostics``), or Helm would fail to render them.
+        """
+        from vcvalues.legacy.render import render_manifests
+
+        self._require_ok("render")
+        return render_manifests(
+            self.values,
+            chart=self.chart,
+            release=self.release,
+            namespace=self.namespace,
+            namespace_manifest=namespace_manifest,
+        )
+
+    def side_effects(self) -> SideEffects:
+        """What else the chart derives from these values (syncer argument, CoreDNS, ClusterRole).
+
+        Raises:
+            RenderError: the values have errors (see ``diagnostics``), or Helm would fail to render them.
+        """
+        from vcvalues.legacy.render import render_side_effects
+
+        self._require_ok("render")
+        return render_side_effects(
+            self.values, chart=self.chart, release=self.release, namespace=self.namespace
+        )
+
+    def _require_ok(self, what: str) -> None:
+        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            from vcvalues.errors import RenderError
+
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise RenderError(
+                f"cannot {what} values with errors: {first.file}:{first.line}:{first.column}: "
+                f"[{first.rule_id}] {first.message}{more}"
+            )
 
 
 def compile_values(
@@ -148,15 +194,11 @@ def compile_loaded(
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
     check_release(release, namespace)
-    resolved = _resolve_or_dialect(chart_version, distro, loaded)
-    chart = resolved if isinstance(resolved, ChartRef) else resolve_chart(None, distro)
+    chart = resolve_chart(chart_version, distro)  # the one place a version is accepted or refused
     namespace = namespace or f"vcluster-{release}"
     diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
     provenance = Provenance(files=[result.source_map for result in loaded])
     result = CompileResult(chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded))
-    if isinstance(resolved, list):  # legacy values for a 0.20+ chart: nothing more to do
-        result.diagnostics = sorted(diagnostics + resolved, key=Diagnostic.sort_key)
-        return result
     if any(r.data is None for r in loaded):
         result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
         return result
@@ -177,10 +219,11 @@ def compile_loaded(
     known: frozenset[str] = frozenset()
     disabled = frozenset(disable) | (config.disabled if config is not None else frozenset())
     if run_rules and () not in invalid:
+        from vcvalues.legacy._partial_rules import rule_diagnostics
         from vcvalues.legacy.rules import REGISTRY
 
         known = frozenset(REGISTRY)
-        diagnostics.extend(_rule_diagnostics(result, invalid, apply_fixes, disabled, config))
+        diagnostics.extend(rule_diagnostics(result, invalid, apply_fixes, disabled, config))
     inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
     kept = apply_suppressions(
         diagnostics,
@@ -191,39 +234,6 @@ def compile_loaded(
     )
     result.diagnostics = sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)  # one copy of each
     return result
-
-
-def _rule_diagnostics(
-    result: CompileResult,
-    invalid: list[KeyPath],
-    apply_fixes: bool,
-    disabled: frozenset[str],
-    config: RulesConfig | None,
-) -> list[Diagnostic]:
-    """The cross-field rules, also when the schema refused some values: one bad value must not hide
-    every other finding. The rules then run twice, once with each refused value put back to the chart's
-    default and once with it left out, without fixes; a finding is kept when both runs make it and it is
-    not about a refused value (so it holds whatever the user meant there)."""
-    from vcvalues.legacy.rules import check_rules
-
-    if not invalid:
-        return check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config)
-    from dataclasses import replace
-
-    from vcvalues.legacy._value_checks import with_defaults_at
-
-    runs = []
-    for use_defaults in (True, False):
-        values = with_defaults_at(result.values, invalid, result.chart if use_defaults else None)
-        checkable = replace(result, values=values, fixes=[])
-        runs.append(check_rules(checkable, apply_fixes=False, disable=disabled, config=config))
-    both = set(runs[1])
-    return [d for d in runs[0] if d in both and not any(_overlap(d.key_path, path) for path in invalid)]
-
-
-def _overlap(a: KeyPath, b: KeyPath) -> bool:
-    shorter = min(len(a), len(b))
-    return a[:shorter] == b[:shorter]
 
 
 def _pseudo_severities(config: RulesConfig | None) -> dict[str, Severity]:
@@ -240,41 +250,6 @@ def _load(source: ValuesSource) -> LoadResult:
         name, text = source
         return load_yaml(text, file=name)
     return load_path(source)
-
-
-def _resolve_or_dialect(
-    chart_version: str | None, distro: str | None, loaded: Sequence[LoadResult]
-) -> ChartRef | list[Diagnostic]:
-    try:
-        return resolve_chart(chart_version, distro)
-    except UnsupportedChartVersionError:
-        version = ChartVersion.parse(chart_version or "")
-        if version.triple < (0, 20, 0):
-            raise
-        from vcvalues.core.dialect import legacy_keys
-
-        found = [
-            _diagnostic(
-                "dialect-mismatch",
-                Severity.ERROR,
-                r.source_map.file,
-                r.source_map.key_span(path),
-                path,
-                f"{path[0]} is a legacy (0.15-0.19) key; chart {version} reads the 0.20+ format",
-                _convert_hint(r.source_map.file, distro, version),
-            )
-            for r in loaded
-            if r.data is not None
-            for path in legacy_keys(r.data)
-        ]
-        if not found:
-            raise
-        return found
-
-
-def _convert_hint(file: str, distro: str | None, version: ChartVersion) -> str:
-    target = "0.36" if version.minor >= 36 else "0.20"
-    return f"convert the file: vcvalues convert -f {file} --distro {Distro.parse(distro).value} --to {target}"
 
 
 def _apply_set(
@@ -309,9 +284,3 @@ def _split_paths(expression: str) -> list[KeyPath]:
             keys = [k.split("[", 1)[0] for k in name.replace("\\.", "\0").split(".")]
             paths.append(tuple(k.replace("\0", ".") for k in keys if k))
     return paths
-
-
-def _diagnostic(
-    rule: str, severity: Severity, file: str, span: Any, path: KeyPath, message: str, hint: str | None
-) -> Diagnostic:
-    return Diagnostic(rule, severity, message, file, span.line, span.column, hint, path)
