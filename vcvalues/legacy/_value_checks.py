@@ -17,7 +17,7 @@ from vcvalues.legacy.chart import ChartRef
 def check_user_keys(values: dict[str, Any], chart: ChartRef, provenance: Provenance) -> list[Diagnostic]:
     from vcvalues.core.dialect import modern_keys_in_legacy
     from vcvalues.legacy.catalog import key_tree
-    from vcvalues.legacy.unknown_keys import find_unknown_keys
+    from vcvalues.legacy.unknown_keys import find_unknown_keys, known_elsewhere
 
     tree = key_tree(chart)
     out: list[Diagnostic] = []
@@ -38,7 +38,7 @@ def check_user_keys(values: dict[str, Any], chart: ChartRef, provenance: Provena
         if path in modern:
             continue
         where = format_key_path(path[:-1]) or "the top level"
-        hint = (
+        hint = known_elsewhere(path, chart) or (
             f"did you mean {suggestion!r}?"
             if suggestion
             else f"see the keys of {where} in the chart's values.yaml"
