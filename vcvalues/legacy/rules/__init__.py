@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
 from vcvalues.legacy.rules import (
     capacity,
+    coverage,
     exposure,
     limitrange,
     network,
@@ -51,6 +52,7 @@ FAMILIES = (
     quota,
     limitrange,
     network,
+    coverage,
     pod_security,
     syncer_args,
     reserved,
