@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import add_chart_arguments
+from vcvalues.cli._common import add_chart_arguments, add_subchart_argument
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
@@ -51,18 +51,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="also print the Namespace with the Pod Security labels the vcluster docs recommend",
     )
     parser.add_argument("--no-fix", action="store_true", help="do not apply the fixes of fixable errors")
-
-
-def _sources(files: list[str]) -> list[str | tuple[str, str]]:
-    sources: list[str | tuple[str, str]] = []
-    stdin_text: str | None = None
-    for name in files:
-        if name == STDIN:
-            stdin_text = sys.stdin.read() if stdin_text is None else stdin_text
-            sources.append(("<stdin>", stdin_text))
-        else:
-            sources.append(name)
-    return sources
+    add_subchart_argument(parser)
 
 
 def _header(result: CompileResult, what: str) -> str:
@@ -103,15 +92,20 @@ def _render_output(result: CompileResult, args: argparse.Namespace, io: IO) -> s
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Compile the values; print diagnostics to stderr and, unless an error remains, the YAML to stdout."""
+    from vcvalues.cli._common import load_values_files
     from vcvalues.core.report import format_diagnostics
-    from vcvalues.legacy.compile import compile_values
+    from vcvalues.legacy.compile import compile_loaded
 
-    result = compile_values(
-        _sources(args.files),
+    loaded, umbrella = load_values_files(args.files, subchart_key=args.subchart_key, stdin=sys.stdin)
+    version, distro = args.chart_version, args.distro
+    if umbrella is not None and version is None and distro is None:
+        version, distro = umbrella.version, umbrella.distro
+    result = compile_loaded(
+        loaded,
         set_values=args.set_values,
         set_string_values=args.set_string_values,
-        chart_version=args.chart_version,
-        distro=args.distro,
+        chart_version=version,
+        distro=distro,
         release=args.release,
         namespace=args.namespace,
         apply_fixes=not args.no_fix,

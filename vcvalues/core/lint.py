@@ -153,12 +153,21 @@ def _lint_each(
         folder = "" if name == "-" else str(Path(name).resolve().parent)
         if folder not in configs:
             configs[folder] = config_for(None if name == "-" else name, explicit=config)
-        if subchart_key is not None:
-            loaded = subchart_values(loaded, subchart_key)
+        key, version, flavour = subchart_key, chart_version, distro
+        if name != "-":
+            from vcvalues.core.umbrella import umbrella_of
+
+            umbrella = umbrella_of(name)  # an umbrella chart's values.yaml: vcluster's are under its key
+            if umbrella is not None and key in (None, umbrella.subchart_key):
+                key = umbrella.subchart_key
+                if version is None and distro is None:
+                    version, flavour = umbrella.version, umbrella.distro
+        if key is not None:
+            loaded = subchart_values(loaded, key)
         result = compile_loaded(
             [loaded],
-            chart_version=chart_version,
-            distro=distro,
+            chart_version=version,
+            distro=flavour,
             release=release,
             namespace=namespace,
             disable=disabled,
@@ -169,7 +178,7 @@ def _lint_each(
         if fix and name != "-":
             from vcvalues.core.fix import write_fixes
 
-            prefix = (subchart_key,) if subchart_key is not None else ()
+            prefix = (key,) if key is not None else ()
             notes = write_fixes(name, result, original=original, prefix=prefix)
             outcome.messages.extend(notes)
             if any(note.startswith(f"vcvalues: {name}: fixed:") for note in notes):
