@@ -10,6 +10,7 @@ from vcvalues.cli._common import add_chart_arguments, add_subchart_argument
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
+    from vcvalues.core.diagnostics import Diagnostic
     from vcvalues.legacy.compile import CompileResult
 
 OUTPUTS = ("manifests", "values", "all")
@@ -110,9 +111,39 @@ def run(args: argparse.Namespace, io: IO) -> int:
         namespace=args.namespace,
         apply_fixes=not args.no_fix,
     )
-    if result.diagnostics:
-        io.err.write(format_diagnostics(result.diagnostics, fmt="text", files=max(len(args.files), 1)))
+    diagnostics = list(result.diagnostics)
+    if args.namespace_manifest and result.ok:
+        diagnostics.extend(_admission(result))
+    if diagnostics:
+        io.err.write(format_diagnostics(diagnostics, fmt="text", files=max(len(args.files), 1)))
     if not result.ok:
         return 1
     io.out.write(_render_output(result, args, io))
     return 0
+
+
+def _admission(result: CompileResult) -> list[Diagnostic]:
+    """A warning when the Namespace must enforce a lower level than podSecurityStandard to admit the
+    vcluster's own pods (see vcvalues.legacy.render.namespace)."""
+    from vcvalues.core.diagnostics import Diagnostic, Severity
+    from vcvalues.legacy.render._context import Context
+    from vcvalues.legacy.render.namespace import admission_note
+
+    note = admission_note(Context(result.values, result.chart, result.release, result.namespace))
+    if note is None:
+        return []
+    path = ("isolation", "podSecurityStandard")
+    where = result.sources.locate(path)
+    return [
+        Diagnostic(
+            "control-plane-pod-security",
+            Severity.WARNING,
+            note,
+            where.file,
+            where.line,
+            where.column,
+            "the syncer still enforces podSecurityStandard on the virtual cluster's pods; baseline on the "
+            "host namespace is what the vcluster docs recommend",
+            path,
+        )
+    ]
