@@ -60,19 +60,20 @@ def format_json(
     summaries: Mapping[str, str],
     unreadable: Sequence[Unreadable] = (),
 ) -> str:
-    """``{"diagnostics": [...], "unreadable": [{"file", "message"}], "summary": {...}}``."""
+    """``{"diagnostics": [...], "summary": {...}}``; with files that could not be read also
+    ``"unreadable": [{"file", "message"}]`` and ``summary.unreadable`` (DESIGN §13's shape otherwise)."""
     counts = count_by_severity(diagnostics)
-    document = {
-        "diagnostics": [diagnostic_to_json(d) for d in diagnostics],
-        "unreadable": [{"file": file, "message": why} for file, why in unreadable],
-        "summary": {
-            "files": files,
-            "errors": counts[Severity.ERROR],
-            "warnings": counts[Severity.WARNING],
-            "infos": counts[Severity.INFO],
-            "unreadable": len(unreadable),
-        },
+    summary = {
+        "files": files,
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
     }
+    document: dict[str, object] = {"diagnostics": [diagnostic_to_json(d) for d in diagnostics]}
+    if unreadable:
+        document["unreadable"] = [{"file": file, "message": why} for file, why in unreadable]
+        summary["unreadable"] = len(unreadable)
+    document["summary"] = summary
     return json.dumps(document, indent=2) + "\n"
 
 
