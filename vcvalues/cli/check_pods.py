@@ -12,6 +12,8 @@ from vcvalues.cli._common import add_chart_arguments
 if TYPE_CHECKING:
     from vcvalues.admission import HostPolicy
     from vcvalues.cli import IO
+    from vcvalues.core.chart import ModernRef
+    from vcvalues.core.load import LoadResult
 
 FORMATS = ("text", "json", "github", "sarif", "markdown")
 LEVELS = ("privileged", "baseline", "restricted")
@@ -78,6 +80,9 @@ def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, i
     loaded = [load_path(name) for name in args.values]
     if args.subchart_key is not None:
         loaded = [subchart_values(one, args.subchart_key) for one in loaded]
+    modern = _modern_chart(args, loaded)
+    if modern is not None:
+        return _modern_host(args, loaded, modern, io)
     result = compile_loaded(
         loaded,
         chart_version=args.chart_version,
@@ -108,6 +113,51 @@ def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, i
     return host, 0
 
 
+def _modern_chart(args: argparse.Namespace, loaded: list[LoadResult]) -> ModernRef | None:
+    """The 0.20+ release the --values are for (by --chart-version, else read from the files), or None."""
+    from vcvalues.core.chart import ModernRef
+    from vcvalues.core.dialect import choose_chart
+
+    if any(r.data is None for r in loaded):
+        return None  # unreadable: the legacy path reports the syntax error
+    choice = choose_chart(args.chart_version, args.distro, [r.data for r in loaded if r.data is not None])
+    return choice.chart if isinstance(choice.chart, ModernRef) else None
+
+
+def _modern_host(
+    args: argparse.Namespace, loaded: list[LoadResult], chart: ModernRef, io: IO
+) -> tuple[HostPolicy | None, int]:
+    """0.20+ values (vcluster.yaml): the syncer enforces policies.podSecurityStandard at the Pod Security
+    version of the release's syncer. Their quota and limit range are not simulated (say so)."""
+    from vcvalues.admission import HostPolicy
+    from vcvalues.core.diagnostics import Severity
+    from vcvalues.core.report import format_diagnostics
+    from vcvalues.modern.compile import compile_modern
+    from vcvalues.modern.pod_security import enforced_standard
+    from vcvalues.pss import policy_for
+
+    result = compile_modern(
+        loaded, chart, distro=args.distro, release=args.release, namespace=args.namespace, run_rules=False
+    )
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        io.out.write(format_diagnostics(errors, fmt=_lint_format(args.format), files=len(args.values)))
+        io.err.write(f"vcvalues: error: the values have {len(errors)} error(s): fix them first\n")
+        return None, 1
+    enforced = enforced_standard(result.values, chart.version)
+    io.err.write(f"vcvalues: {enforced.explanation}\n")
+    if args.level is None and enforced.level is None:
+        io.err.write("vcvalues: nothing to check (pass --level to check anyway)\n")
+        return None, 0
+    level = args.level or (enforced.level.value if enforced.level else DEFAULT_LEVEL)
+    syncer = policy_for(level, args.pss_version or "latest", newest_minor=enforced.newest_minor)
+    io.err.write(
+        f"vcvalues: note: chart {chart.version} (vcluster.yaml): Pod Security only; the quota and limit "
+        "range of 0.20+ values are not simulated\n"
+    )
+    return HostPolicy(syncer=syncer), 0
+
+
 def _add_host(host: HostPolicy, name: str, args: argparse.Namespace, io: IO) -> tuple[HostPolicy, int]:
     """``host`` plus the objects of one --host file; exit 1 on its syntax errors."""
     from vcvalues.admission.hostfile import add_host_objects
@@ -128,6 +178,21 @@ def _add_host(host: HostPolicy, name: str, args: argparse.Namespace, io: IO) -> 
     return host, 0
 
 
+def _newest_minor(args: argparse.Namespace) -> int:
+    """The newest Pod Security version the syncer of --chart-version knows (0.15-0.19 or 0.20+)."""
+    from vcvalues.core.chart import ModernRef
+    from vcvalues.core.dialect import choose_chart
+
+    chart = choose_chart(args.chart_version, args.distro).chart
+    if isinstance(chart, ModernRef):
+        from vcvalues.modern.pod_security import syncer_newest_minor as modern_newest
+
+        return modern_newest(chart.version)
+    from vcvalues.pss.vcluster import syncer_newest_minor
+
+    return syncer_newest_minor(chart.version)
+
+
 def _lint_format(fmt: str) -> str:
     return "text" if fmt == "markdown" else fmt
 
@@ -138,10 +203,8 @@ def run(args: argparse.Namespace, io: IO) -> int:
     from vcvalues.admission.output import format_report
     from vcvalues.admission.verdicts import SUMMARIES as ADMISSION
     from vcvalues.errors import UsageError
-    from vcvalues.legacy.chart import resolve_chart
     from vcvalues.pss import policy_for
     from vcvalues.pss.diagnose import SUMMARIES, summarise_not_workloads
-    from vcvalues.pss.vcluster import syncer_newest_minor
 
     if args.nodes is not None and args.nodes < 0:
         raise UsageError(f"--nodes {args.nodes}: must be 0 or more")
@@ -152,7 +215,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     else:
         if args.subchart_key is not None:
             raise UsageError("--subchart-key reads --values: pass the umbrella chart's values with --values")
-        newest = syncer_newest_minor(resolve_chart(args.chart_version, args.distro).version)
+        newest = _newest_minor(args)
         policy = policy_for(args.level or DEFAULT_LEVEL, args.pss_version or "latest", newest_minor=newest)
         host = HostPolicy(syncer=policy)
     for name in args.host or ():
