@@ -1,5 +1,12 @@
 """vcvalues: compile and validate the Helm values of the vcluster chart, exactly as Helm reads them.
 
+Error model: every problem in the values is a :class:`Diagnostic` in ``CompileResult.diagnostics``
+(``result.ok``: no error among them); an exception, always a :class:`VcValuesError`, means vcvalues
+could not do what was asked: ``UsageError`` (bad option, ``UnsupportedChartVersionError``,
+``UnknownRuleError``), ``InputError`` (a file cannot be read), ``ConfigError`` (``.vcvalues.yaml``), and,
+when asked for a product of values that have errors, ``InvalidValuesError`` (``result.model``) and
+``RenderError`` (``result.manifests()``). Check ``result.ok`` first and those two never happen.
+
 The public API is re-exported here. Names are imported on first use (PEP 562), so ``import vcvalues``
 stays cheap and ``vcvalues lint`` never pays for pydantic, jsonschema or the renderer.
 """
@@ -52,18 +59,23 @@ _EXPORTS = {
     "UsageError": "vcvalues.errors",
     "InputError": "vcvalues.errors",
     "UnsupportedChartVersionError": "vcvalues.errors",
+    "UnknownRuleError": "vcvalues.errors",
+    "ConfigError": "vcvalues.errors",
+    "InvalidValuesError": "vcvalues.legacy.validate",
 }
 
 __all__ = [
     "AdmissionReport",
     "ChartRef",
     "CompileResult",
+    "ConfigError",
     "ConvertResult",
     "Diagnostic",
     "Dialect",
     "Distro",
     "HostPolicy",
     "InputError",
+    "InvalidValuesError",
     "LintOutcome",
     "Manifest",
     "ModernCompileResult",
@@ -73,6 +85,7 @@ __all__ = [
     "RenderError",
     "Severity",
     "SideEffects",
+    "UnknownRuleError",
     "UnsupportedChartVersionError",
     "UsageError",
     "VcValuesError",
@@ -106,8 +119,10 @@ if TYPE_CHECKING:
     from vcvalues.core.lint import LintOutcome, lint_files
     from vcvalues.core.quantity import Quantity, QuantityError
     from vcvalues.errors import (
+        ConfigError,
         InputError,
         RenderError,
+        UnknownRuleError,
         UnsupportedChartVersionError,
         UsageError,
         VcValuesError,
@@ -123,7 +138,7 @@ if TYPE_CHECKING:
         render_side_effects,
     )
     from vcvalues.legacy.schema import export_schema
-    from vcvalues.legacy.validate import validate_values
+    from vcvalues.legacy.validate import InvalidValuesError, validate_values
     from vcvalues.modern.compile import ModernCompileResult, compile_modern_values
     from vcvalues.pss import evaluate_pod
 

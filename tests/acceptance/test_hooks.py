@@ -76,6 +76,11 @@ LINT_MATCHES = [
     "team-a.vcluster.values.yaml",
     "envs/prod/vcluster_values.yaml",
     "VCluster/Values.YAML",
+    "vcluster.yaml",
+    "clusters/team-a/vcluster.yaml",
+    "envs/prod/values-vcluster.yaml",
+    "envs/values.vcluster.prod.yml",
+    "charts/platform-vcluster/values.yaml",  # an umbrella's values: lint reads its Chart.yaml
 ]
 LINT_MISSES = [
     "values.yaml",  # not about vcluster (override `files` when it is)
@@ -83,7 +88,8 @@ LINT_MISSES = [
     "deploy/vcluster/Chart.yaml",
     "deploy/vcluster/templates/values.yaml",
     "charts/platform-vcluster/charts/vcluster/values.yaml",  # a vendored subchart's defaults
-    "vcluster.yaml",  # the 0.20+ config file, not legacy values
+    "myvcluster.yaml",
+    "values-notvcluster.yaml",
     "vcluster/values.schema.json",
     "vcluster/values.yaml.bak",
     "vcluster/myvalues.yaml",

@@ -186,7 +186,8 @@ def test_namespace_manifest_first() -> None:
     assert code == 0
     namespace = documents(out)[0]
     assert namespace["kind"] == "Namespace"
-    assert namespace["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "restricted"
+    # the release namespace hosts the vcluster's own pod, which restricted refuses at the defaults
+    assert namespace["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "baseline"
     assert sources(out)[0] == "vcvalues/namespace.yaml"
 
 
@@ -246,17 +247,17 @@ def test_stdin_and_no_fix_reach_the_compiler(monkeypatch: pytest.MonkeyPatch) ->
     import vcvalues.legacy.compile
 
     seen: dict[str, Any] = {}
-    real = vcvalues.legacy.compile.compile_values
+    real = vcvalues.legacy.compile.compile_loaded
 
-    def spy(files: Any, **options: Any) -> Any:
-        seen.update(options, files=list(files))
-        return real(files, **options)
+    def spy(loaded: Any, **options: Any) -> Any:
+        seen.update(options, files=[(r.source_map.file, r.data) for r in loaded])
+        return real(loaded, **options)
 
-    monkeypatch.setattr(vcvalues.legacy.compile, "compile_values", spy)
+    monkeypatch.setattr(vcvalues.legacy.compile, "compile_loaded", spy)
     monkeypatch.setattr(sys, "stdin", io.StringIO("isolation:\n  enabled: true\n"))
     code, out, _ = run("-f", "-", "--no-fix")
     assert code == 0
-    assert seen["files"] == [("<stdin>", "isolation:\n  enabled: true\n")]
+    assert seen["files"] == [("<stdin>", {"isolation": {"enabled": True}})]
     assert seen["apply_fixes"] is False
     assert len(documents(out)) == 4
     run("--set", "a=1")

@@ -30,7 +30,7 @@ def test_a_key_with_a_newline_cannot_start_a_workflow_command_line() -> None:
     assert not any(line.startswith("::") for line in text.splitlines())
     assert text.splitlines()[0] == (
         "values.yaml:3:5: error [unknown-key] unknown key x\\n::warning file=a::injected "
-        "(isolation.x\\n::warning file=a::injected)"
+        "(isolation[x\\n::warning file=a::injected])"  # a key that is not plain goes in brackets
     )
 
 

@@ -86,7 +86,7 @@ def test_messages_name_key_and_value():
     assert found({"isolation": {"resourceQuota": {"quota": {"limits.memory": "2GB"}}}}) == [
         (
             ("isolation", "resourceQuota", "quota", "limits.memory"),
-            'isolation.resourceQuota.quota["limits.memory"]: '
+            "isolation.resourceQuota.quota[limits.memory]: "
             "expected a kubernetes quantity (such as 500m, 2Gi or 10), "
             "found '2GB': unknown suffix 'GB' (did you mean 'G' or 'Gi'?)",
         )

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from vcvalues.core.chart import MODERN_DEFAULT_VERSION, MODERN_RANGE, SUPPORTED_RANGE
 
 if TYPE_CHECKING:
     from vcvalues.core.diagnostics import Diagnostic
+    from vcvalues.core.load import LoadResult
+    from vcvalues.core.umbrella import Umbrella
 
 STDIN_NAME = "<stdin>"
 
@@ -63,3 +66,52 @@ def read_stdin(stream: TextIO | None = None) -> tuple[str | None, Diagnostic | N
     else:
         data = buffer.read(MAX_INPUT_BYTES + 1)
     return decode_source(data, file=STDIN_NAME)
+
+
+def add_subchart_argument(parser: argparse.ArgumentParser) -> None:
+    """--subchart-key (render, convert; lint declares its own)."""
+    parser.add_argument(
+        "--subchart-key",
+        metavar="KEY",
+        help="the files are an umbrella chart's values with vcluster's under KEY; default: the key of the "
+        "vcluster dependency in a Chart.yaml beside the file",
+    )
+
+
+def load_values_files(
+    files: Sequence[str], *, subchart_key: str | None, stdin: TextIO | None = None
+) -> tuple[list[LoadResult], Umbrella | None]:
+    """Read ``-f`` files (``-``: stdin, read once and bounded as :func:`read_stdin` reads it) as Helm
+    does; an umbrella chart's values become vcluster's.
+
+    The key is ``subchart_key``, else the one a ``Chart.yaml`` beside every file names (see
+    :func:`vcvalues.core.umbrella.umbrella_of`); that dependency is returned (when its key is the one
+    used) so that its chart can be used.
+
+    Raises:
+        InputError: a file cannot be read.
+    """
+    from vcvalues.core.lint import subchart_values
+    from vcvalues.core.load import LoadResult, load_path, load_yaml
+    from vcvalues.core.source import SourceMap
+    from vcvalues.core.umbrella import umbrella_of
+
+    from_stdin: LoadResult | None = None
+    if "-" in files:  # read once, however often '-' is given
+        text, problem = read_stdin(stdin)
+        from_stdin = (
+            load_yaml(text or "", file=STDIN_NAME)
+            if problem is None
+            else LoadResult(None, SourceMap(STDIN_NAME), [problem])
+        )
+    loaded = [from_stdin if f == "-" and from_stdin is not None else load_path(f) for f in files]
+    umbrella = None
+    if files and "-" not in files:
+        found = {umbrella_of(f) for f in files}
+        umbrella = found.pop() if len(found) == 1 else None
+        if umbrella is not None and subchart_key not in (None, umbrella.subchart_key):
+            umbrella = None  # another key than the dependency's: its chart says nothing
+        subchart_key = subchart_key or (umbrella.subchart_key if umbrella is not None else None)
+    if subchart_key is None:
+        return loaded, None
+    return [subchart_values(result, subchart_key) for result in loaded], umbrella

@@ -31,6 +31,15 @@ class Guarded(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
+    def isatty(self) -> bool:
+        """The wrapped stream's answer (TextIOBase's own is always False: lint's "N files OK" asks)."""
+        if self._stream is None:
+            return False
+        try:
+            return bool(self._stream.isatty())
+        except (OSError, ValueError):  # closed
+            return False
+
     def write(self, text: str) -> int:
         if self._stream is None:
             raise self._fail(None)

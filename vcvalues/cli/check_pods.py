@@ -151,6 +151,21 @@ def _add_host(host: HostPolicy, name: str, args: argparse.Namespace, io: IO) -> 
     return host, 0
 
 
+def _newest_minor(args: argparse.Namespace) -> int:
+    """The newest Pod Security version the syncer of --chart-version knows (0.15-0.19 or 0.20+)."""
+    from vcvalues.core.chart import ModernRef
+    from vcvalues.core.dialect import choose_chart
+
+    chart = choose_chart(args.chart_version, args.distro).chart
+    if isinstance(chart, ModernRef):
+        from vcvalues.modern.pod_security import syncer_newest_minor as modern_newest
+
+        return modern_newest(chart.version)
+    from vcvalues.pss.vcluster import syncer_newest_minor
+
+    return syncer_newest_minor(chart.version)
+
+
 def _lint_format(fmt: str) -> str:
     return "text" if fmt == "markdown" else fmt
 
@@ -161,10 +176,8 @@ def run(args: argparse.Namespace, io: IO) -> int:
     from vcvalues.admission.output import format_report
     from vcvalues.admission.verdicts import SUMMARIES as ADMISSION
     from vcvalues.errors import UsageError
-    from vcvalues.legacy.chart import resolve_chart
     from vcvalues.pss import policy_for
     from vcvalues.pss.diagnose import SUMMARIES, summarise_not_workloads
-    from vcvalues.pss.vcluster import syncer_newest_minor
 
     if args.nodes is not None and args.nodes < 0:
         raise UsageError(f"--nodes {args.nodes}: must be 0 or more")
@@ -175,7 +188,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     else:
         if args.subchart_key is not None:
             raise UsageError("--subchart-key reads --values: pass the umbrella chart's values with --values")
-        newest = syncer_newest_minor(resolve_chart(args.chart_version, args.distro).version)
+        newest = _newest_minor(args)
         policy = policy_for(args.level or DEFAULT_LEVEL, args.pss_version or "latest", newest_minor=newest)
         host = HostPolicy(syncer=policy)
     for name in args.host or ():

@@ -47,28 +47,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="format of the diagnostics on stderr (default text)",
     )
+    from vcvalues.cli._common import add_subchart_argument
+
+    add_subchart_argument(parser)
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Convert, print diagnostics to stderr and the values to stdout (or ``-o``); 1 on errors."""
-    from io import StringIO
-
-    from vcvalues.cli._common import read_stdin
-    from vcvalues.convert import convert_files
+    from vcvalues.cli._common import load_values_files
+    from vcvalues.convert import ValuesSource, convert_sources
     from vcvalues.core.atomic import write_atomic
+    from vcvalues.core.diagnostics import Severity
     from vcvalues.core.report import format_diagnostics
 
     files = args.files or ["-"]
-    stdin = None
-    if "-" in files:
-        text, problem = read_stdin()
-        if problem is not None:
-            io.err.write(
-                format_diagnostics([problem], fmt=args.format, files=len(files), summaries=_SUMMARIES)
-            )
-            return 1
-        stdin = StringIO(text)
-    result = convert_files(files, distro=args.distro, to=args.to, stdin=stdin)
+    loaded, umbrella = load_values_files(files, subchart_key=args.subchart_key)
+    problems = [d for result in loaded for d in result.diagnostics]
+    if any(d.severity is Severity.ERROR for d in problems) or any(r.data is None for r in loaded):
+        io.err.write(format_diagnostics(problems, fmt=args.format, files=len(files), summaries=_SUMMARIES))
+        return 1
+    distro = args.distro or (umbrella.distro if umbrella is not None else None)
+    sources = [ValuesSource(r.source_map.file, r.data or {}, r.source_map) for r in loaded]
+    result = convert_sources(sources, distro=distro, to=args.to)
+    if problems:  # warnings of the reader (yaml11-boolean, ...) before the conversion's own
+        from dataclasses import replace
+
+        result = replace(result, diagnostics=(*problems, *result.diagnostics))
     if result.diagnostics:
         io.err.write(
             format_diagnostics(result.diagnostics, fmt=args.format, files=len(files), summaries=_SUMMARIES)

@@ -69,6 +69,39 @@ def explain_text(rule: Rule) -> str:
     return "".join(parts)
 
 
+def other_ids() -> dict[str, str]:
+    """Ids other commands print that are no lint rule: check-pods' Pod Security checks and its
+    ``skipped`` note, and convert's ids. Id -> explanation."""
+    from vcvalues.pss.diagnose import HINTS, SKIPPED_RULE
+    from vcvalues.pss.registry import ALL_CHECKS
+
+    out: dict[str, str] = {}
+    for check in ALL_CHECKS:
+        since = check.versions[0].min_minor
+        hint = HINTS.get(check.check_id)
+        out[check.check_id] = (
+            f"{check.check_id}: a Pod Security Standards check of level {check.level} "
+            f"(k8s.io/pod-security-admission, in force from policy version v1.{since})\n"
+            "  reported by: vcvalues check-pods (the syncer refuses a virtual pod that fails it)\n"
+            + (f"  fix: {hint}\n" if hint else "")
+        )
+    out[SKIPPED_RULE] = (
+        f"{SKIPPED_RULE}: an object check-pods was given that holds no pod (a Service, a ConfigMap, ...)\n"
+        "  reported by: vcvalues check-pods, as info: nothing in it is checked\n"
+    )
+    out["convert-unsupported"] = (
+        "convert-unsupported: a legacy setting vcluster 0.20+ has no place for (vcluster convert config "
+        "refuses it too)\n  reported by: vcvalues convert, as error: the file is not converted\n"
+        "  examples: isolation.namespace, isolation.nodeProxyPermission.enabled, "
+        "--enforce-pod-security-standard in syncer.extraArgs\n"
+    )
+    out["convert-not-converted"] = (
+        "convert-not-converted: a legacy key outside the isolation-related part vcvalues converts\n"
+        "  reported by: vcvalues convert, as info: move it by hand (vcluster convert config does)\n"
+    )
+    return out
+
+
 def run(args: argparse.Namespace, io: IO) -> int:
     """Print the explanation; an unknown id is a usage error (exit 2) with a did-you-mean."""
     from difflib import get_close_matches
@@ -79,14 +112,25 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     rule = REGISTRY.get(args.rule_id)
     modern = MODERN.get(args.rule_id)
-    if rule is None and modern is None:
-        close = get_close_matches(args.rule_id, [*REGISTRY, *MODERN], n=1)
-        guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
-        raise UnknownRuleError(f"no rule {args.rule_id!r}{guess}")
-    if rule is None:
-        assert modern is not None
-        text = explain_text(modern).replace("failing example,", "failing example (--chart-version 0.36.1),")
-    else:
-        text = explain_text(rule) + (modern_text(modern) if modern is not None else "")
-    io.out.write(text if text.endswith("\n") else text + "\n")
-    return 0
+    if rule is not None or modern is not None:
+        if rule is None:
+            assert modern is not None
+            text = explain_text(modern).replace(
+                "failing example,", "failing example (--chart-version 0.36.1),"
+            )
+        else:
+            text = explain_text(rule) + (modern_text(modern) if modern is not None else "")
+        io.out.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    others = other_ids()
+    if args.rule_id in others:
+        io.out.write(others[args.rule_id])
+        return 0
+    every = [*REGISTRY, *(rule_id for rule_id in MODERN if rule_id not in REGISTRY), *others]
+    lowered = {rule_id.lower(): rule_id for rule_id in every}
+    close = [lowered[args.rule_id.lower()]] if args.rule_id.lower() in lowered else []
+    close = close or get_close_matches(args.rule_id, every, n=1)
+    close = close or [rule_id for rule_id in every if args.rule_id.lower() in rule_id.lower()][:3]
+    names = " or ".join(repr(rule_id) for rule_id in close)
+    guess = f"; did you mean {names}?" if close else "; `vcvalues rules` lists them"
+    raise UnknownRuleError(f"no rule {args.rule_id!r}{guess}")

@@ -24,6 +24,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="say which chart (dialect, release) each file is checked against",
     )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing when every file is clean (text format)"
+    )
     parser.add_argument("--fix", action="store_true", help="write the fixes of fixable errors into the files")
     parser.add_argument("--disable", action="append", metavar="ID,...", help="switch rules off (repeatable)")
     parser.add_argument(
@@ -66,6 +69,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
             files=len(args.files),
             summaries=outcome.summaries,
             charts={name: choice.as_json() for name, choice in outcome.charts.items()},
+            unreadable=outcome.unreadable_files,
         )
     )
     if args.verbose:
@@ -73,4 +77,17 @@ def run(args: argparse.Namespace, io: IO) -> int:
             io.err.write(f"vcvalues: {name}: {choice.describe()}\n")
     for message in outcome.messages:
         io.err.write(f"{message}\n")
+    clean = not outcome.diagnostics and not outcome.unreadable
+    if clean and args.format == "text" and not args.quiet and _is_terminal(io.out):
+        count = len(args.files)
+        io.out.write(f"{count} file{'s' if count != 1 else ''} OK\n")
     return outcome.exit_code(strict=args.strict)
+
+
+def _is_terminal(stream: object) -> bool:
+    """Someone reads the output (not a pipe, a file or a hook runner's capture)."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except ValueError:  # a closed stream
+        return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import STDIN_NAME, add_chart_arguments, read_stdin
+from vcvalues.cli._common import add_chart_arguments, add_subchart_argument
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
@@ -51,21 +51,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="also print the Namespace with the Pod Security labels the vcluster docs recommend",
     )
     parser.add_argument("--no-fix", action="store_true", help="do not apply the fixes of fixable errors")
-
-
-def _sources(files: list[str]) -> tuple[list[str | tuple[str, str]], Diagnostic | None]:
-    sources: list[str | tuple[str, str]] = []
-    stdin_text: str | None = None
-    for name in files:
-        if name == STDIN:
-            if stdin_text is None:
-                stdin_text, problem = read_stdin()
-                if problem is not None:
-                    return [], problem
-            sources.append((STDIN_NAME, stdin_text or ""))
-        else:
-            sources.append(name)
-    return sources, None
+    add_subchart_argument(parser)
 
 
 def _header(result: CompileResult, what: str) -> str:
@@ -106,26 +92,57 @@ def _render_output(result: CompileResult, args: argparse.Namespace, io: IO) -> s
 
 def run(args: argparse.Namespace, io: IO) -> int:
     """Compile the values; print diagnostics to stderr and, unless an error remains, the YAML to stdout."""
+    from vcvalues.cli._common import load_values_files
     from vcvalues.core.report import format_diagnostics
-    from vcvalues.legacy.compile import compile_values
+    from vcvalues.legacy.compile import compile_loaded
 
-    sources, stdin_problem = _sources(args.files)
-    if stdin_problem is not None:
-        io.err.write(format_diagnostics([stdin_problem], fmt="text", files=len(args.files)))
-        return 1
-    result = compile_values(
-        sources,
+    loaded, umbrella = load_values_files(args.files, subchart_key=args.subchart_key)
+    version, distro = args.chart_version, args.distro
+    if umbrella is not None and version is None and distro is None:
+        version, distro = umbrella.version, umbrella.distro
+    result = compile_loaded(
+        loaded,
         set_values=args.set_values,
         set_string_values=args.set_string_values,
-        chart_version=args.chart_version,
-        distro=args.distro,
+        chart_version=version,
+        distro=distro,
         release=args.release,
         namespace=args.namespace,
         apply_fixes=not args.no_fix,
     )
-    if result.diagnostics:
-        io.err.write(format_diagnostics(result.diagnostics, fmt="text", files=max(len(args.files), 1)))
+    diagnostics = list(result.diagnostics)
+    if args.namespace_manifest and result.ok:
+        diagnostics.extend(_admission(result))
+    if diagnostics:
+        io.err.write(format_diagnostics(diagnostics, fmt="text", files=max(len(args.files), 1)))
     if not result.ok:
         return 1
     io.out.write(_render_output(result, args, io))
     return 0
+
+
+def _admission(result: CompileResult) -> list[Diagnostic]:
+    """A warning when the Namespace must enforce a lower level than podSecurityStandard to admit the
+    vcluster's own pods (see vcvalues.legacy.render.namespace)."""
+    from vcvalues.core.diagnostics import Diagnostic, Severity
+    from vcvalues.legacy.render._context import Context
+    from vcvalues.legacy.render.namespace import admission_note
+
+    note = admission_note(Context(result.values, result.chart, result.release, result.namespace))
+    if note is None:
+        return []
+    path = ("isolation", "podSecurityStandard")
+    where = result.sources.locate(path)
+    return [
+        Diagnostic(
+            "control-plane-pod-security",
+            Severity.WARNING,
+            note,
+            where.file,
+            where.line,
+            where.column,
+            "the syncer still enforces podSecurityStandard on the virtual cluster's pods; baseline on the "
+            "host namespace is what the vcluster docs recommend",
+            path,
+        )
+    ]

@@ -34,6 +34,12 @@ DEFAULT_VERSION = "0.19.10"
 _MAX_PART_DIGITS = 9  # int() refuses over 4,300 digits; no release number comes near 9
 MODERN_RANGE = "0.20.0 - 0.36.1"
 MODERN_DEFAULT_VERSION = "0.36.1"
+# Helm's release name (pkg/chartutil ValidateReleaseName): a DNS-1123 subdomain of at most 53 characters.
+_RELEASE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
+RELEASE_NAME_MAX = 53
+# A namespace is a DNS-1123 label (Kubernetes ValidateNamespaceName).
+_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+NAMESPACE_MAX = 63
 
 
 class Dialect(enum.StrEnum):
@@ -128,6 +134,25 @@ class ModernRef:
 
 
 AnyChart = ChartRef | ModernRef
+
+
+def check_release(release: str, namespace: str | None = None) -> None:
+    """Refuse a release name Helm refuses and a namespace Kubernetes refuses: the one check every
+    command (lint, render, check-pods, the Python API) makes of ``--release`` and ``--namespace``.
+
+    Raises:
+        UsageError: naming the option and the rule broken.
+    """
+    if len(release) > RELEASE_NAME_MAX or not _RELEASE_NAME.fullmatch(release):
+        raise UsageError(
+            f"invalid release name {_clip(release)}: Helm needs lower-case letters, digits, '-' and '.', "
+            f"starting and ending with a letter or digit, at most {RELEASE_NAME_MAX} characters"
+        )
+    if namespace is not None and (len(namespace) > NAMESPACE_MAX or not _LABEL.fullmatch(namespace)):
+        raise UsageError(
+            f"invalid namespace {_clip(namespace)}: Kubernetes needs lower-case letters, digits and '-', "
+            f"starting and ending with a letter or digit, at most {NAMESPACE_MAX} characters"
+        )
 
 
 def resolve_modern(version: str | None = None) -> ModernRef:

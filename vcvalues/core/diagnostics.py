@@ -70,12 +70,31 @@ def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
     return counts
 
 
+def spell_value(value: object) -> str:
+    """A value in YAML's spelling, for messages: ``true``, ``null``, ``'text'``, ``12``, ``a map``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a map"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return repr(value)
+
+
 def format_key_path(path: KeyPath) -> str:
-    """Print a key path: ``isolation.resourceQuota.quota[services.nodeports]``."""
+    """Print a key path, the one way every message does: ``isolation.resourceQuota.quota[requests.cpu]``,
+    ``quota[count/pods]``, ``syncer.extraArgs[0]``; a key that is not plain letters, digits, ``-`` and
+    ``_`` goes in brackets (``[""]`` for the empty key)."""
     out = ""
     for part in path:
-        if isinstance(part, int) or "." in part or not part:
+        if isinstance(part, int):
             out += f"[{part}]"
-        else:
+        elif not part:
+            out += '[""]'
+        elif all(c.isascii() and (c.isalnum() or c in "-_") for c in part):
             out += f".{part}" if out else part
+        else:
+            out += f"[{part}]"
     return out

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.chart import Dialect
-from vcvalues.core.diagnostics import Diagnostic, Severity
+from vcvalues.core.diagnostics import Diagnostic, Severity, spell_value
 from vcvalues.core.load import LoadResult
 from vcvalues.errors import InputError, UnknownRuleError, UsageError
 
@@ -32,6 +32,8 @@ class LintOutcome:
     unreadable: int = 0
     charts: dict[str, ChartChoice] = field(default_factory=dict)
     """The chart each file was linted against (file name as given -> choice)."""
+    unreadable_files: list[tuple[str, str]] = field(default_factory=list)
+    """(file, why) of each file that could not be read (exit 2; the json/sarif reports carry them)."""
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 clean, 1 errors (or warnings under strict), 2 a file could not be read."""
@@ -75,9 +77,11 @@ def lint_files(
         UnknownRuleError: ``disable`` names no rule.
         ConfigError: a config file is not valid.
     """
+    from vcvalues.core.chart import check_release
     from vcvalues.core.dialect import choose_chart
 
     choose_chart(chart_version, distro)  # a bad version is a usage error before any file is read
+    check_release(release, namespace)
     lint_each = functools.partial(
         _lint_each,
         chart_version=chart_version,
@@ -133,6 +137,7 @@ def _in_workers(
         outcome.messages.extend(part.messages)
         outcome.unreadable += part.unreadable
         outcome.charts.update(part.charts)
+        outcome.unreadable_files.extend(part.unreadable_files)
     return outcome
 
 
@@ -170,20 +175,30 @@ def _lint_each(
         except InputError as exc:
             outcome.messages.append(f"vcvalues: error: {exc}")
             outcome.unreadable += 1
+            outcome.unreadable_files.append((STDIN_NAME if name == "-" else name, exc.reason))
             continue
         folder = "" if name == "-" else str(Path(name).resolve().parent)
         if folder not in configs:
             configs[folder] = config_for(None if name == "-" else name, explicit=config)
-        if subchart_key is not None:
-            loaded = subchart_values(loaded, subchart_key)
-        choice = choose_chart(chart_version, distro, [loaded.data] if loaded.data is not None else [])
+        key, version, flavour = subchart_key, chart_version, distro
+        if name != "-":
+            from vcvalues.core.umbrella import umbrella_of
+
+            umbrella = umbrella_of(name)  # an umbrella chart's values.yaml: vcluster's are under its key
+            if umbrella is not None and key in (None, umbrella.subchart_key):
+                key = umbrella.subchart_key
+                if version is None and distro is None:
+                    version, flavour = umbrella.version, umbrella.distro
+        if key is not None:
+            loaded = subchart_values(loaded, key)
+        choice = choose_chart(version, flavour, [loaded.data] if loaded.data is not None else [])
         outcome.charts[name] = choice
         result: CompileResult | ModernCompileResult
         if isinstance(choice.chart, ModernRef):
             result = compile_modern(
                 [loaded],
                 choice.chart,
-                distro=distro,
+                distro=flavour,
                 release=release,
                 namespace=namespace,
                 disable=disabled,
@@ -195,8 +210,8 @@ def _lint_each(
 
             result = compile_loaded(
                 [loaded],
-                chart_version=chart_version,
-                distro=distro,
+                chart_version=version,
+                distro=flavour,
                 release=release,
                 namespace=namespace,
                 disable=disabled,
@@ -207,7 +222,7 @@ def _lint_each(
         if fix and name != "-":
             from vcvalues.core.fix import write_fixes
 
-            prefix = (subchart_key,) if subchart_key is not None else ()
+            prefix = (key,) if key is not None else ()
             notes = write_fixes(name, result, original=original, prefix=prefix)
             outcome.messages.extend(notes)
             if any(note.startswith(f"vcvalues: {name}: fixed:") for note in notes):
@@ -277,7 +292,7 @@ def subchart_values(loaded: LoadResult, key: str) -> LoadResult:
         problem = Diagnostic(
             "syntax",
             Severity.ERROR,
-            f"{key} must be a map of the vcluster subchart's values, found {sub!r}",
+            f"{key} must be a map of the vcluster subchart's values, found {spell_value(sub)}",
             loaded.source_map.file,
             span.line,
             span.column,

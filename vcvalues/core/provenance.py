@@ -27,28 +27,52 @@ class Provenance:
     set_paths: list[tuple[str, KeyPath]] = field(default_factory=list)  # (label, path set)
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
-        """The place to report ``path`` at: the latest source that set it or its nearest ancestor."""
-        for label, set_path in reversed(self.set_paths):
-            if path[: len(set_path)] == set_path:
-                return Location(label, 1, 1)
-        best: tuple[int, SourceMap] | None = None
-        for source_map in self.files:
+        """The place to report ``path`` at: the source that reaches deepest into it (the value itself,
+        else its nearest ancestor), the later one on a tie, as Helm applies them. A ``--set`` counts with
+        every key of its path: ``--set isolation.enabled=true`` is where ``isolation`` was given."""
+        best: tuple[int, int, SourceMap | str] | None = None  # (depth, order, source)
+        for order, source_map in enumerate(self.files):
             depth = _known_depth(source_map, path)
-            if depth >= 0 and (best is None or depth >= best[0]):
-                best = (depth, source_map)
+            if depth > 0 and (best is None or depth >= best[0]):
+                best = (depth, order, source_map)
+        for label, set_path in self.set_paths:
+            depth = _common_depth(set_path, path)
+            if depth > 0 and (best is None or depth >= best[0]):
+                best = (depth, len(self.files), label)
         if best is None:
             if self.files:
                 return Location(self.files[-1].file, 1, 1)
             return Location(DEFAULTS_FILE, 1, 1)
-        source_map = best[1]
-        span: Span = source_map.key_span(path) if key else source_map.value_span(path)
-        return Location(source_map.file, span.line, span.column)
+        source = best[2]
+        if isinstance(source, str):
+            return Location(source, 1, 1)
+        span: Span = source.key_span(path) if key else source.value_span(path)
+        return Location(source.file, span.line, span.column)
+
+    def set_label(self, path: KeyPath) -> str | None:
+        """The ``--set[N]`` that gave ``path`` or a key below it (the latest), or None."""
+        for label, set_path in reversed(self.set_paths):
+            if set_path[: len(path)] == path or path[: len(set_path)] == set_path:
+                return label
+        return None
 
     def user_set(self, path: KeyPath) -> bool:
         """A user source (file or --set) gives ``path`` itself."""
         if any(path[: len(p)] == p for _, p in self.set_paths):
             return True
         return any(m.has(path) for m in self.files)
+
+
+def _common_depth(set_path: KeyPath, path: KeyPath) -> int:
+    """How far a --set path reaches into ``path``: all of it when it sets ``path`` or an ancestor."""
+    if path[: len(set_path)] == set_path:
+        return len(path)
+    depth = 0
+    for mine, theirs in zip(set_path, path, strict=False):
+        if mine != theirs:
+            break
+        depth += 1
+    return depth
 
 
 def _known_depth(source_map: SourceMap, path: KeyPath) -> int:

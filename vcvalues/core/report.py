@@ -10,9 +10,10 @@ from vcvalues.core.diagnostics import Diagnostic, Severity, count_by_severity, f
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-TOOL_URI = "https://github.com/vcvalues/vcvalues"
 
-Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str]], str]
+Unreadable = tuple[str, str]
+"""A file that could not be read, and why: ``("values.yaml", "no such file")``."""
+Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str], Sequence[Unreadable]], str]
 
 
 # Line breaks and other control characters a key, value or file name may hold: printed raw, a key
@@ -31,7 +32,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape_control, text)
 
 
-def format_text(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+def format_text(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
     """``FILE:LINE:COL: SEVERITY [RULE] MESSAGE`` then an indented ``hint:`` line; one line each, whatever
     the keys, values and file names hold (see :func:`printable`)."""
     lines: list[str] = []
@@ -45,9 +51,10 @@ def format_text(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappin
             lines.append(printable(f"  hint: {d.hint}"))
     counts = count_by_severity(diagnostics)
     if diagnostics:
+        unread = f", {len(unreadable)} unreadable" if unreadable else ""
         lines.append(
             f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-            f"{counts[Severity.INFO]} info(s) in {files} file(s)"
+            f"{counts[Severity.INFO]} info(s) in {files} file(s){unread}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -67,18 +74,26 @@ def diagnostic_to_json(d: Diagnostic) -> dict[str, object]:
     }
 
 
-def format_json(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
-    """``{"diagnostics": [...], "summary": {...}}``."""
+def format_json(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
+    """``{"diagnostics": [...], "summary": {...}}``; with files that could not be read also
+    ``"unreadable": [{"file", "message"}]`` and ``summary.unreadable`` (DESIGN §13's shape otherwise)."""
     counts = count_by_severity(diagnostics)
-    document = {
-        "diagnostics": [diagnostic_to_json(d) for d in diagnostics],
-        "summary": {
-            "files": files,
-            "errors": counts[Severity.ERROR],
-            "warnings": counts[Severity.WARNING],
-            "infos": counts[Severity.INFO],
-        },
+    summary = {
+        "files": files,
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
     }
+    document: dict[str, object] = {"diagnostics": [diagnostic_to_json(d) for d in diagnostics]}
+    if unreadable:
+        document["unreadable"] = [{"file": file, "message": why} for file, why in unreadable]
+        summary["unreadable"] = len(unreadable)
+    document["summary"] = summary
     return json.dumps(document, indent=2) + "\n"
 
 
@@ -93,7 +108,12 @@ def _github_escape(text: str, *, prop: bool) -> str:
     return printable(text)  # other control characters too: some log viewers break lines on them
 
 
-def format_github(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+def format_github(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
     """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=RULE::MESSAGE``."""
     lines = []
     for d in diagnostics:
@@ -103,13 +123,21 @@ def format_github(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapp
             f"::{_GITHUB_LEVEL[d.severity]} file={file},line={d.line},col={d.column},title={title}::"
             + _github_escape(message, prop=False)
         )
+    for file, why in unreadable:
+        name = _github_escape(file, prop=True)
+        lines.append(f"::error file={name},title=unreadable::" + _github_escape(f"{file}: {why}", prop=False))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mapping[str, str]) -> str:
+def format_sarif(
+    diagnostics: Sequence[Diagnostic],
+    files: int,
+    summaries: Mapping[str, str],
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
     """SARIF 2.1.0 with one rule descriptor per rule id (GitHub code scanning accepts it)."""
     from vcvalues import __version__
 
@@ -120,7 +148,6 @@ def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappi
             "id": rule_id,
             "name": "".join(part.capitalize() for part in rule_id.replace("_", "-").split("-")),
             "shortDescription": {"text": summaries.get(rule_id, rule_id)},
-            "helpUri": f"{TOOL_URI}#rules",
         }
         for rule_id in rule_ids
     ]
@@ -152,11 +179,23 @@ def format_sarif(diagnostics: Sequence[Diagnostic], files: int, summaries: Mappi
                     "driver": {
                         "name": "vcvalues",
                         "version": __version__,
-                        "informationUri": TOOL_URI,
                         "rules": rules,
                     }
                 },
                 "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not unreadable,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": f"{file}: {why}"},
+                                "locations": [{"physicalLocation": {"artifactLocation": _artifact(file)}}],
+                            }
+                            for file, why in unreadable
+                        ],
+                    }
+                ],
             }
         ],
     }
@@ -187,13 +226,14 @@ def format_diagnostics(
     files: int = 1,
     summaries: Mapping[str, str] | None = None,
     charts: Mapping[str, Mapping[str, object]] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> str:
-    """Render diagnostics (sorted by place) in one of FORMATS.
+    """Render diagnostics (sorted by place) in one of FORMATS, with the files that could not be read.
 
     ``charts`` (file -> the chart it was checked against) is added to the JSON document as ``"charts"``.
     """
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
-    text = REPORTERS[fmt](ordered, files, summaries or {})
+    text = REPORTERS[fmt](ordered, files, summaries or {}, unreadable)
     if fmt == "json" and charts:
         document = json.loads(text)
         document["charts"] = dict(charts)

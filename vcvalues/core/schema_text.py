@@ -6,7 +6,6 @@ Both report the same problem with the same words: ``isolation.enabled: expected 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 # The resource.Quantity grammar of k8s.io/apimachinery (quantity.go): sign, digits with an optional
@@ -15,7 +14,6 @@ from collections.abc import Iterable, Sequence
 QUANTITY_PATTERN = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$"
 QUANTITY_EXAMPLES = "such as 500m, 2Gi or 10"
 
-_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _MAX_SHOWN = 60
 _TYPE_NAMES = {  # in the order they are listed: "a string or a number"
     "boolean": "a boolean",
@@ -29,16 +27,10 @@ _TYPE_NAMES = {  # in the order they are listed: "a string or a number"
 
 
 def describe_path(path: Sequence[str | int]) -> str:
-    """``isolation.resourceQuota.quota["requests.cpu"]``, ``syncer.extraArgs[0]``; ``(root)`` when empty."""
-    out = ""
-    for key in path:
-        if isinstance(key, int):
-            out += f"[{key}]"
-        elif _PLAIN_KEY.match(key):
-            out += f".{key}" if out else key
-        else:
-            out += f'["{key}"]'
-    return out or "(root)"
+    """``isolation.resourceQuota.quota[requests.cpu]``, ``syncer.extraArgs[0]``; ``(root)`` when empty."""
+    from vcvalues.core.diagnostics import format_key_path
+
+    return format_key_path(tuple(path)) or "(root)"
 
 
 def describe_value(value: object) -> str:

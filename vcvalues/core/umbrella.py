@@ -111,3 +111,48 @@ def find_dependency(chart_file: Path, *, subchart_key: str | None = None) -> Sch
     else:
         ref = resolve_chart(version, CHART_DISTROS[str(dependency["name"])])
     return SchemaTarget(ref, str(dependency.get("alias") or dependency["name"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Umbrella:
+    """The vcluster dependency of the chart a values file belongs to.
+
+    Attributes:
+        subchart_key: the key vcluster's values sit under (the dependency's alias, else its name).
+        distro: the legacy distro its chart name stands for.
+        version: its version when it is one exact release, else None.
+    """
+
+    subchart_key: str
+    distro: str
+    version: str | None
+
+
+def umbrella_of(values_file: str | Path) -> Umbrella | None:
+    """The umbrella chart ``values_file`` belongs to: a ``Chart.yaml`` beside it with exactly one
+    dependency on a vcluster chart. None when there is none (or it cannot be read): plain values."""
+    from vcvalues.core.load import load_path
+    from vcvalues.errors import InputError
+
+    chart_file = Path(values_file).parent / CHART_FILE
+    if not chart_file.is_file():
+        return None
+    try:
+        loaded = load_path(chart_file)
+    except InputError:
+        return None
+    dependencies = loaded.data.get("dependencies") if isinstance(loaded.data, dict) else None
+    found = [
+        dep
+        for dep in (dependencies if isinstance(dependencies, list) else [])
+        if isinstance(dep, dict) and dep.get("name") in CHART_DISTROS
+    ]
+    if len(found) != 1:
+        return None
+    dependency = found[0]
+    version = str(dependency.get("version", "")).strip()
+    return Umbrella(
+        str(dependency.get("alias") or dependency["name"]),
+        CHART_DISTROS[str(dependency["name"])],
+        version.removeprefix("v") if _EXACT.match(version) else None,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from vcvalues.core.coalesce import TypeConflict
-from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
+from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path, spell_value
 from vcvalues.core.provenance import Provenance
 
 QUANTITY_HINT = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no space, no B, K is k or Ki)"
@@ -14,9 +14,8 @@ QUANTITY_HINT = "write a Kubernetes quantity: 500m, 2, 1.5, 512Mi, 8Gi, 1e3 (no 
 def conflict_diagnostic(conflict: TypeConflict, provenance: Provenance) -> Diagnostic:
     name = format_key_path(conflict.path)
     if conflict.user_is_map:
-        message = (
-            f"{name} is a map but the chart's default is {conflict.default!r}; Helm warns and keeps the map"
-        )
+        default = spell_value(conflict.default)
+        message = f"{name} is a map but the chart's default is {default}; Helm warns and keeps the map"
     else:
         message = (
             f"{name} replaces the chart's default map with a non-map value; Helm warns and the map is lost"

@@ -128,4 +128,4 @@ def write_files(root: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    write_files(Path(__file__).resolve().parent.parent)
+    write_files(Path(__file__).resolve().parent.parent.parent)  # the repository root

@@ -10,6 +10,7 @@ from vcvalues.core.chart import (
     ChartRef,
     ChartVersion,
     Distro,
+    check_release,
     resolve_chart,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "ChartRef",
     "ChartVersion",
     "Distro",
+    "check_release",
     "resolve_chart",
 ]

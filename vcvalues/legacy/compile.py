@@ -16,11 +16,12 @@ from vcvalues.core.set_values import apply_set
 from vcvalues.core.suppress import apply_suppressions
 from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy._value_checks import check_user_keys, conflict_diagnostic, schema_diagnostics
-from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro, resolve_chart
+from vcvalues.legacy.chart import ChartRef, check_release, resolve_chart
 
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
     from vcvalues.legacy.model import Values
+    from vcvalues.legacy.render import Manifest, SideEffects
 
 # A values source: a path, or (display name, text) for values that are not in a file (stdin, API).
 ValuesSource = str | Path | tuple[str, str]
@@ -71,11 +72,56 @@ class CompileResult:
         """The typed model of the effective values (imports pydantic on first use).
 
         Raises:
-            vcvalues.legacy.validate.InvalidValuesError: the values do not fit the model.
+            InvalidValuesError: the values do not fit the model (``schema`` diagnostics; check ``ok``).
         """
         from vcvalues.legacy.model import build_model
 
         return build_model(self.values, self.chart)
+
+    def manifests(self, *, namespace_manifest: bool = False) -> list[Manifest]:
+        """The host objects the chart renders for these values, release and namespace (as ``render``).
+
+        Args:
+            namespace_manifest: also the Namespace with Pod Security labels, first (isolation on).
+
+        Raises:
+            RenderError: the values have errors (see ``diagnostics``), or Helm would fail to render them.
+        """
+        from vcvalues.legacy.render import render_manifests
+
+        self._require_ok("render")
+        return render_manifests(
+            self.values,
+            chart=self.chart,
+            release=self.release,
+            namespace=self.namespace,
+            namespace_manifest=namespace_manifest,
+        )
+
+    def side_effects(self) -> SideEffects:
+        """What else the chart derives from these values (syncer argument, CoreDNS, ClusterRole).
+
+        Raises:
+            RenderError: the values have errors (see ``diagnostics``), or Helm would fail to render them.
+        """
+        from vcvalues.legacy.render import render_side_effects
+
+        self._require_ok("render")
+        return render_side_effects(
+            self.values, chart=self.chart, release=self.release, namespace=self.namespace
+        )
+
+    def _require_ok(self, what: str) -> None:
+        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            from vcvalues.errors import RenderError
+
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise RenderError(
+                f"cannot {what} values with errors: {first.file}:{first.line}:{first.column}: "
+                f"[{first.rule_id}] {first.message}{more}"
+            )
 
 
 def compile_values(
@@ -110,8 +156,10 @@ def compile_values(
     Raises:
         InputError: a file cannot be read.
         UsageError: bad --set syntax, unknown distro, bad version.
-        UnsupportedChartVersionError: a chart version outside 0.15.0 - 0.19.10.
+        UnsupportedChartVersionError: a chart version outside 0.15.0 - 0.19.10 (a 0.20+ version: the
+            message names ``vcvalues.compile_modern_values``, the API of that format).
     """
+    _legacy_api_chart(chart_version, distro)
     loaded = [_load(source) for source in files]
     return compile_loaded(
         loaded,
@@ -148,15 +196,12 @@ def compile_loaded(
     config: RulesConfig | None = None,
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
-    resolved = _resolve_or_dialect(chart_version, distro, loaded)
-    chart = resolved if isinstance(resolved, ChartRef) else resolve_chart(None, distro)
+    check_release(release, namespace)
+    chart = resolve_chart(chart_version, distro)  # the one place a version is accepted or refused
     namespace = namespace or f"vcluster-{release}"
     diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
     provenance = Provenance(files=[result.source_map for result in loaded])
     result = CompileResult(chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded))
-    if isinstance(resolved, list):  # legacy values for a 0.20+ chart: nothing more to do
-        result.diagnostics = sorted(diagnostics + resolved, key=Diagnostic.sort_key)
-        return result
     if any(r.data is None for r in loaded):
         result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
         return result
@@ -173,14 +218,15 @@ def compile_loaded(
     )
     diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts)
     diagnostics.extend(schema_diagnostics(result.values, chart, provenance))
-    schema_ok = not any(d.rule_id == "schema" for d in diagnostics)
+    invalid = [d.key_path for d in diagnostics if d.rule_id == "schema"]
     known: frozenset[str] = frozenset()
     disabled = frozenset(disable) | (config.disabled if config is not None else frozenset())
-    if run_rules and schema_ok:
-        from vcvalues.legacy.rules import REGISTRY, check_rules
+    if run_rules and () not in invalid:
+        from vcvalues.legacy._partial_rules import rule_diagnostics
+        from vcvalues.legacy.rules import REGISTRY
 
         known = frozenset(REGISTRY)
-        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config))
+        diagnostics.extend(rule_diagnostics(result, invalid, apply_fixes, disabled, config))
     inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
     kept = apply_suppressions(
         diagnostics,
@@ -189,7 +235,7 @@ def compile_loaded(
         known_rules=known,
         severities=_pseudo_severities(config),
     )
-    result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    result.diagnostics = sorted(dict.fromkeys(kept), key=Diagnostic.sort_key)  # one copy of each
     return result
 
 
@@ -209,42 +255,15 @@ def _load(source: ValuesSource) -> LoadResult:
     return load_path(source)
 
 
-def _resolve_or_dialect(
-    chart_version: str | None, distro: str | None, loaded: Sequence[LoadResult]
-) -> ChartRef | list[Diagnostic]:
+def _legacy_api_chart(chart_version: str | None, distro: str | None) -> ChartRef:
+    """resolve_chart for the Python API: a 0.20+ version names the modern wing's entry point."""
     try:
         return resolve_chart(chart_version, distro)
-    except UnsupportedChartVersionError:
-        version = ChartVersion.parse(chart_version or "")
-        if version.triple < (0, 20, 0):
+    except UnsupportedChartVersionError as exc:
+        from vcvalues.core.chart import MODERN_RELEASES, ChartVersion
+
+        if ChartVersion.parse(chart_version or "").triple not in MODERN_RELEASES:
             raise
-        from vcvalues.core.dialect import legacy_keys
-
-        found = [
-            _diagnostic(
-                "dialect-mismatch",
-                Severity.ERROR,
-                r.source_map.file,
-                r.source_map.key_span(path),
-                path,
-                f"{path[0]} is a legacy (0.15-0.19) key; chart {version} reads the 0.20+ format",
-                _convert_hint(r.source_map.file, distro, version),
-            )
-            for r in loaded
-            if r.data is not None
-            for path in legacy_keys(r.data)
-        ]
-        if not found:
-            raise
-        return found
-
-
-def _convert_hint(file: str, distro: str | None, version: ChartVersion) -> str:
-    target = "0.36" if version.minor >= 36 else "0.20"
-    return f"convert the file: vcvalues convert -f {file} --distro {Distro.parse(distro).value} --to {target}"
-
-
-def _diagnostic(
-    rule: str, severity: Severity, file: str, span: Any, path: KeyPath, message: str, hint: str | None
-) -> Diagnostic:
-    return Diagnostic(rule, severity, message, file, span.line, span.column, hint, path)
+        raise UnsupportedChartVersionError(
+            f"{exc}. In Python, compile 0.20+ values (vcluster.yaml) with vcvalues.compile_modern_values"
+        ) from None

@@ -176,12 +176,14 @@ def compile_modern_values(
 
     Raises:
         InputError: a file cannot be read.
-        UsageError / UnsupportedChartVersionError: bad --set syntax, a version outside 0.20.0 - 0.36.1.
+        UsageError / UnsupportedChartVersionError: bad --set syntax, a release name or namespace Helm
+            refuses, a version outside 0.20.0 - 0.36.1.
     """
-    from vcvalues.core.chart import resolve_modern
+    from vcvalues.core.chart import check_release, resolve_modern
     from vcvalues.core.load import load_path, load_yaml
 
     chart = resolve_modern(chart_version)
+    check_release(release, namespace)
     loaded = [load_yaml(f[1], file=f[0]) if isinstance(f, tuple) else load_path(f) for f in files]
     return compile_modern(
         loaded,

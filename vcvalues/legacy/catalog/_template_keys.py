@@ -309,6 +309,9 @@ OPEN_PATHS: frozenset[str] = frozenset(
         "isolation.resourceQuota.quota",  # range $key, $val := ...quota (resourcequota.yaml)
         "isolation.limitRange.default",  # range $key, $val := ... (limitrange.yaml)
         "isolation.limitRange.defaultRequest",
+        # range $type, $value := ...reservedResources -> --reserved-resource-<type> (syncer.yaml, 0.19.10);
+        # the keys are checked against the syncer's flags by the reserved-resource-flag rule
+        "sync.nodes.reservedResources",
     }
 )
 

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 from vcvalues.core.diagnostics import Diagnostic, KeyPath
 from vcvalues.legacy.rules import (
     capacity,
+    coverage,
     exposure,
     limitrange,
     network,
     pod_security,
     pseudo,
     quota,
+    reserved,
     security_context,
     syncer_args,
     traps,
@@ -50,8 +52,10 @@ FAMILIES = (
     quota,
     limitrange,
     network,
+    coverage,
     pod_security,
     syncer_args,
+    reserved,
     security_context,
     traps,
 )

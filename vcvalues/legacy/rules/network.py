@@ -89,7 +89,9 @@ RULES: tuple[Rule, ...] = (
             "the workloads policy only allows egress to pods of its own namespace: workloads lose the "
             "control plane"
         ),
-        fail_example=f"isolation:\n  enabled: true\n  namespace: team-a\n{SA_FLAG}",
+        fail_example=(
+            f"isolation:\n  enabled: true\n  namespace: team-a\n{SA_FLAG}  - --target-namespace=team-a\n"
+        ),
         fail_at=(3, 14),
         pass_example=f"isolation:\n  enabled: true\n  namespace: vcluster-vcluster\n{SA_FLAG}",
         check=check_namespace,

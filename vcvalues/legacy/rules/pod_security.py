@@ -10,11 +10,14 @@ admission judges it: its security contexts come from the values (``catalog.contr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vcvalues.core.diagnostics import KeyPath, Severity
+from vcvalues.core.diagnostics import KeyPath, Severity, spell_value
 from vcvalues.legacy.rules._base import Example, Option, Rule, RuleContext
 from vcvalues.legacy.rules._values import SA_FLAG, as_map, get, isolation
+
+if TYPE_CHECKING:
+    from vcvalues.legacy.chart import ChartRef
 
 LEVEL: KeyPath = ("isolation", "podSecurityStandard")
 LEVELS = ("privileged", "baseline", "restricted")
@@ -35,7 +38,7 @@ def claim_schema_issue(path: KeyPath, value: Any, message: str) -> tuple[str, st
         )
     return (
         "pod-security-level",
-        f"isolation.podSecurityStandard is {value!r}: the syncer refuses to start with it "
+        f"isolation.podSecurityStandard is {spell_value(value)}: the syncer refuses to start with it "
         "(must be privileged, baseline or restricted)",
         "use baseline (the chart default) or restricted",
     )
@@ -52,24 +55,26 @@ def check_privileged(ctx: RuleContext) -> None:
         )
 
 
-def _pod_spec(ctx: RuleContext, workload: Any) -> tuple[dict[str, Any], list[tuple[KeyPath | None, str]]]:
+def _pod_spec(
+    values: dict[str, Any], workload: Any
+) -> tuple[dict[str, Any], list[tuple[KeyPath | None, str]]]:
     """The pod spec fields Pod Security looks at, and where each container's context comes from."""
     spec: dict[str, Any] = {"containers": [], "initContainers": []}
     security = workload.pod_security
     if security is not None:
-        base = dict(as_map(get(ctx.values, security.base))) if security.base else {}
-        fs_group = get(ctx.values, security.fs_group) if security.fs_group else None
+        base = dict(as_map(get(values, security.base))) if security.base else {}
+        fs_group = get(values, security.fs_group) if security.fs_group else None
         if fs_group is not None and "fsGroup" not in base:
             base["fsGroup"] = fs_group
         if base:
             spec["securityContext"] = base
     origins: list[tuple[KeyPath | None, str]] = []
     for container in workload.containers:
-        if not container.when.holds(ctx.values):
+        if not container.when.holds(values):
             continue
         item: dict[str, Any] = {"name": container.name}
         if container.security_context is not None:
-            context = get(ctx.values, container.security_context)
+            context = get(values, container.security_context)
             if isinstance(context, dict) and context:
                 item["securityContext"] = context
         spec["initContainers" if container.init else "containers"].append(item)
@@ -77,31 +82,45 @@ def _pod_spec(ctx: RuleContext, workload: Any) -> tuple[dict[str, Any], list[tup
     return spec, origins
 
 
+def refused_pods(
+    values: dict[str, Any], chart: ChartRef, release: str, level: str, version: str = "latest"
+) -> list[tuple[str, str, list[KeyPath]]]:
+    """The vcluster's own pods that a host namespace enforcing ``level`` refuses: (pod name, upstream
+    message, where their security contexts come from), for effective ``values``."""
+    from vcvalues.legacy.catalog.control_plane import control_plane
+    from vcvalues.pss import evaluate_pod
+
+    refused = []
+    for workload in control_plane(chart).workloads:
+        if not workload.when.holds(values):
+            continue
+        spec, origins = _pod_spec(values, workload)
+        verdict = evaluate_pod(spec, level=level, version=version)
+        if not verdict.allowed:
+            paths = [path for path, _ in origins if path is not None]
+            refused.append((workload.name.format(release=release), verdict.message, paths))
+    return refused
+
+
+CONTROL_PLANE_HINT = (
+    "adjust the security contexts (runAsNonRoot, capabilities.drop [ALL], seccompProfile RuntimeDefault, "
+    "allowPrivilegeEscalation false), or run the vcluster in a namespace of a lower level"
+)
+
+
 def check_control_plane(ctx: RuleContext) -> None:
     """control-plane-pod-security."""
     level = ctx.options.get("level")
     if level not in LEVELS:
         return
-    from vcvalues.legacy.catalog.control_plane import control_plane
-    from vcvalues.pss import evaluate_pod
-
-    for workload in control_plane(ctx.chart).workloads:
-        if not workload.when.holds(ctx.values):
-            continue
-        spec, origins = _pod_spec(ctx, workload)
-        verdict = evaluate_pod(spec, level=level, version=str(ctx.options.get("version") or "latest"))
-        if verdict.allowed:
-            continue
-        paths = [path for path, _ in origins if path is not None and ctx.user_set(path)]
-        where = paths[0] if paths else next((p for p, _ in origins if p is not None), ("securityContext",))
+    version = str(ctx.options.get("version") or "latest")
+    for name, message, origins in refused_pods(ctx.values, ctx.chart, ctx.release, level, version):
+        paths = [path for path in origins if ctx.user_set(path)]
+        where = paths[0] if paths else (origins[0] if origins else ("securityContext",))
         ctx.report(
             where,
-            f"the host namespace enforces {level}: pod {workload.name.format(release=ctx.release)} is "
-            "refused: "
-            f"{verdict.message}",
-            hint="adjust the security contexts (runAsNonRoot, capabilities.drop [ALL], seccompProfile "
-            "RuntimeDefault, allowPrivilegeEscalation false), or run the vcluster in a namespace of a "
-            "lower level",
+            f"the host namespace enforces {level}: pod {name} is refused: {message}",
+            hint=CONTROL_PLANE_HINT,
         )
 
 

@@ -10,7 +10,7 @@ import difflib
 from typing import Any
 
 from vcvalues.core import k8s_resources as _k8s
-from vcvalues.core.diagnostics import KeyPath, Severity
+from vcvalues.core.diagnostics import KeyPath, Severity, spell_value
 from vcvalues.core.gofmt import strval
 from vcvalues.core.quantity import Quantity
 from vcvalues.legacy.rules._base import Rule, RuleContext
@@ -99,7 +99,9 @@ def check_scopes(ctx: RuleContext) -> None:
             ctx.report((*path, "scopeName"), problem)
         seen[scope] = (*path, "scopeName")
         if scope in _k8s.EXISTS_ONLY_SCOPES and operator != "Exists":
-            ctx.report((*path, "operator"), f"scope {scope} takes operator Exists, found {operator!r}")
+            ctx.report(
+                (*path, "operator"), f"scope {scope} takes operator Exists, found {spell_value(operator)}"
+            )
         elif operator in ("In", "NotIn") and not values:
             ctx.report((*path, "operator"), f"operator {operator} needs at least one value")
         elif operator in ("Exists", "DoesNotExist") and values:
@@ -107,7 +109,7 @@ def check_scopes(ctx: RuleContext) -> None:
         elif operator not in _k8s.OPERATORS:
             ctx.report(
                 (*path, "operator"),
-                f"{operator!r} is not a selector operator (In, NotIn, Exists, DoesNotExist)",
+                f"{spell_value(operator)} is not a selector operator (In, NotIn, Exists, DoesNotExist)",
             )
     _conflicts(ctx, seen)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vcvalues.core.diagnostics import KeyPath, Severity
+from vcvalues.core.diagnostics import KeyPath, Severity, format_key_path
 from vcvalues.core.gofmt import GoInt64, format_value
 from vcvalues.legacy.rules._base import Rule, RuleContext
 
@@ -51,6 +51,7 @@ def _default_at(defaults: Any, path: KeyPath) -> Any:
 
 def check_string_boolean(ctx: RuleContext) -> None:
     """string-boolean."""
+    from vcvalues.legacy.catalog._boolean_reads import NOT_TRUTH_TESTED
     from vcvalues.legacy.catalog.defaults import built_defaults
 
     defaults = built_defaults(ctx.chart)
@@ -59,9 +60,11 @@ def check_string_boolean(ctx: RuleContext) -> None:
             continue
         if not isinstance(_default_at(defaults, path), bool):
             continue
+        if ".".join(map(str, path)) in NOT_TRUTH_TESTED:
+            continue
         ctx.report(
             path,
-            f"{'.'.join(map(str, path))} is the string {value!r}: the chart's `if` treats every non-empty "
+            f"{format_key_path(path)} is the string {value!r}: the chart's `if` treats every non-empty "
             "string as true",
             hint=f"write {'true' if value.lower() in ('true', 'yes', 'on', 'y') else 'false'} without quotes",
         )
@@ -78,7 +81,7 @@ def check_float_rendering(ctx: RuleContext) -> None:
         lost = isinstance(value, int) and abs(value) > EXACT_UP_TO and int(float(value)) != value
         ctx.report(
             path,
-            f"{'.'.join(map(str, path))}: Helm holds {value} as a float64 and renders it as {printed}"
+            f"{format_key_path(path)}: Helm holds {value} as a float64 and renders it as {printed}"
             + ("; digits are lost" if lost else ""),
             hint="quote it if the chart reads a string (a quantity such as '1000000'), or pass it with --set",
         )

@@ -186,11 +186,8 @@ def test_sync_controllers_and_enabled() -> None:
     assert _keys(chart, ("sync", "ingressclasses")) == {"enabled"}
     assert _keys(chart, ("sync", "generic")) == {"config", "clusterRole", "role"}
     assert _keys(chart, ("sync", "generic", "role")) == {"extraRules"}
-    assert _keys(chart, ("sync", "nodes", "reservedResources")) == {
-        "cpu",
-        "memory",
-        "ephemeralStorage",
-    }
+    # open: its keys become --reserved-resource-<key> flags, checked by the reserved-resource-flag rule
+    assert _keys(chart, ("sync", "nodes", "reservedResources")) is None
 
 
 def test_unknown_paths() -> None:

@@ -70,7 +70,7 @@ def test_reference_defaults_build(name):
         (
             {"resourceQuota": {"quota": {"requests.cpu": True}}},
             ("isolation", "resourceQuota", "quota", "requests.cpu"),
-            'isolation.resourceQuota.quota["requests.cpu"]: expected a string or a number, found true',
+            "isolation.resourceQuota.quota[requests.cpu]: expected a string or a number, found true",
         ),
         (
             {"resourceQuota": {"scopeSelector": {"matchExpressions": [{"operator": "Exists"}]}}},

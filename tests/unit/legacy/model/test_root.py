@@ -108,8 +108,8 @@ def test_untyped_known_keys_keep_their_value_and_are_closed():
         "image": "ghcr.io/loft-sh/vcluster:0.19.10",
         "env": [{"name": "A", "value": "1"}],
     }
-    assert issues({"sync": {"nodes": {"reservedResources": {"gpu": 1}}}}, K3S_19) == [
-        (("sync", "nodes", "reservedResources", "gpu"), "sync.nodes.reservedResources.gpu: unknown key 'gpu'")
+    assert issues({"sync": {"generic": {"role": {"gpu": 1}}}}, K3S_19) == [
+        (("sync", "generic", "role", "gpu"), "sync.generic.role.gpu: unknown key 'gpu'")
     ]
     assert issues({"monitoring": {"serviceMonitor": True}}, K3S_19) == [
         (("monitoring", "serviceMonitor"), "monitoring.serviceMonitor: expected a map, found true")
