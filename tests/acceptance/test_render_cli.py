@@ -176,7 +176,10 @@ def test_values_helm_cannot_render_exit_1() -> None:
     # isolation.namespace is written unquoted: this one turns `namespace:` into a nested map
     code, out, err = run("--set", "isolation.enabled=true", "--set-string", "isolation.namespace=a: b")
     assert (code, out) == (1, "")
-    assert "vcvalues: error: vcluster/templates/networkpolicy.yaml: the chart writes 'a: b' unquoted" in err
+    assert (
+        "vcvalues: error: YAML parse error on vcluster/templates/networkpolicy.yaml: line 5: "
+        "mapping values are not allowed in this context"
+    ) in err
 
 
 def test_namespace_manifest_first() -> None:
