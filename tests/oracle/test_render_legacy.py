@@ -91,6 +91,16 @@ CORPUS = {
         }
     },
     "release-0x1F": {"isolation": {"enabled": True}},
+    # sprig's merge writes these into .Values.globalAnnotations before the isolation templates run
+    "annotations-merged-by-earlier-templates": {
+        "isolation": {"enabled": True},
+        "globalAnnotations": {"g": "1", "shared": ""},
+        "syncer": {"serviceAnnotations": {"svc": "a", "shared": "svc"}, "annotations": {"syncer": "b"}},
+        "service": {"type": "LoadBalancer", "loadBalancerAnnotations": {"lb": "c", "shared": "lb"}},
+        "workloadServiceAccount": {"annotations": {"wsa": "d", "shared": "wsa"}},
+        "scheduler": {"annotations": {"sched": "e"}},
+        "sync": {"nodes": {"enableScheduler": True}},
+    },
 }
 
 
@@ -146,6 +156,18 @@ def isolation_values(draw: st.DrawFn) -> dict:
     values: dict = {"isolation": isolation}
     if draw(st.booleans()):
         values["globalAnnotations"] = draw(_flat_maps)
+    if draw(st.booleans()):  # annotations other templates merge into globalAnnotations (sprig merge)
+        values["syncer"] = {"serviceAnnotations": draw(_flat_maps), "annotations": draw(_flat_maps)}
+        values["service"] = {
+            "type": draw(st.sampled_from(["ClusterIP", "LoadBalancer"])),
+            "loadBalancerAnnotations": draw(_flat_maps),
+        }
+        values["workloadServiceAccount"] = {"annotations": draw(_flat_maps)}
+        values["scheduler"] = {"annotations": draw(_flat_maps)}
+        values["sync"] = {"nodes": {"enableScheduler": draw(st.booleans())}}
+        for key in ("headless", "enableHA", "pro"):
+            values[key] = draw(st.booleans())
+        values["embeddedEtcd"] = {"enabled": draw(st.booleans())}
     return values
 
 

@@ -31,3 +31,18 @@ def add_chart_arguments(parser: argparse.ArgumentParser) -> None:
 def split_ids(values: list[str] | None) -> frozenset[str]:
     """``--disable a,b --disable c`` -> {a, b, c}."""
     return frozenset(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def add_helm_version_argument(parser: argparse.ArgumentParser) -> None:
+    """--helm-version 3|4: which Helm line's coalescing to follow."""
+    parser.add_argument(
+        "--helm-version",
+        type=int,
+        choices=(3, 4),
+        default=3,
+        metavar="3|4",
+        help=(
+            "coalesce values as Helm 3 (default; also Helm 4.0/4.1: the chart's null defaults stay) "
+            "or Helm 4 (>= 4.2: null defaults you did not set are dropped)"
+        ),
+    )

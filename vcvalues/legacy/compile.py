@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vcvalues.core.coalesce import TypeConflict, coalesce, merge_files
+from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.load import LoadResult, load_path, load_yaml
 from vcvalues.core.provenance import Provenance
@@ -51,6 +51,7 @@ class CompileResult:
     fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
     loaded: list[LoadResult] = field(default_factory=list)
     deleted: list[KeyPath] = field(default_factory=list)
+    helm_major: int = 3
 
     def values_document(self) -> dict[str, Any]:
         """The effective values to print: keys a user null deleted are written as null, so the document
@@ -90,6 +91,7 @@ def compile_values(
     disable: Iterable[str] = (),
     run_rules: bool = True,
     config: RulesConfig | None = None,
+    helm_major: int = 3,
 ) -> CompileResult:
     """Compile vcluster values as ``helm install -f FILE... --set ...`` would see them.
 
@@ -105,6 +107,8 @@ def compile_values(
         disable: rule ids to switch off.
         run_rules: run the cross-field rules (False: only read, merge, coalesce and validate).
         config: rule severities, options and rules switched off (``.vcvalues.yaml``); None: defaults.
+        helm_major: coalesce as Helm 3 (default; also Helm 4.0/4.1) or Helm 4 (>= 4.2: the chart's
+            null defaults the user did not set are dropped).
 
     Raises:
         InputError: a file cannot be read.
@@ -124,6 +128,7 @@ def compile_values(
         disable=disable,
         run_rules=run_rules,
         config=config,
+        helm_major=helm_major,
     )
 
 
@@ -145,14 +150,21 @@ def compile_loaded(
     disable: Iterable[str] = (),
     run_rules: bool = True,
     config: RulesConfig | None = None,
+    helm_major: int = 3,
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
+    if helm_major not in HELM_MAJORS:
+        raise UsageError(
+            f"--helm-version must be one of {', '.join(map(str, HELM_MAJORS))}, not {helm_major}"
+        )
     resolved = _resolve_or_dialect(chart_version, distro, loaded)
     chart = resolved if isinstance(resolved, ChartRef) else resolve_chart(None, distro)
     namespace = namespace or f"vcluster-{release}"
     diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
     provenance = Provenance(files=[result.source_map for result in loaded])
-    result = CompileResult(chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded))
+    result = CompileResult(
+        chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded), helm_major=helm_major
+    )
     if isinstance(resolved, list):  # legacy values for a 0.20+ chart: nothing more to do
         result.diagnostics = sorted(diagnostics + resolved, key=Diagnostic.sort_key)
         return result
@@ -168,7 +180,11 @@ def compile_loaded(
 
     conflicts: list[TypeConflict] = []
     result.values = coalesce(
-        user_values, chart_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
+        user_values,
+        chart_defaults(chart),
+        helm_major=helm_major,
+        on_conflict=conflicts.append,
+        on_delete=result.deleted.append,
     )
     diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts)
     diagnostics.extend(schema_diagnostics(result.values, chart, provenance))
@@ -250,6 +266,8 @@ def _apply_set(
     provenance: Provenance,
 ) -> None:
     # Helm's MergeValues applies every --set, then every --set-string (whatever their order on the line).
+    # Not yet passed: strvals' helm_major (Helm 4.2 parses an unterminated index `a[0`, Helm 3 fails);
+    # the parameter lands with the --set parser's own change (issue 12, reader/--set part).
     from vcvalues.core.strvals import parse_set_into
 
     for flag, expressions, as_string in (

@@ -9,6 +9,7 @@ from typing import Any
 
 from vcvalues.errors import UsageError
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro
+from vcvalues.legacy.render._annotation_merges import annotations_seen_by
 from vcvalues.legacy.render._gotmpl import field, printed, to_yaml_value, truthy
 from vcvalues.legacy.render._scalar import plain_value
 from vcvalues.legacy.render._text import NO_VALUE, indent, parse_document, shown, to_yaml
@@ -120,7 +121,9 @@ class Context:
         ``annotated`` and set, ``annotations:`` then ``toYaml .Values.globalAnnotations | indent 4``."""
         lines = ["metadata:", name, f"  namespace: {namespace}"]
         if annotated:
-            annotations = self.get(template, "globalAnnotations")
+            annotations = annotations_seen_by(
+                template, self.values, self.chart.distro.value, self.chart.version.triple
+            )
             if truthy(annotations):
                 lines += ["  annotations:", indent(to_yaml(annotations), 4)]
         return lines
