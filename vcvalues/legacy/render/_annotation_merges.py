@@ -21,7 +21,7 @@ from typing import Any
 from vcvalues.core.coalesce import copy_values
 from vcvalues.legacy.render._gotmpl import truthy
 
-__all__ = ["MERGES", "annotations_seen_by"]
+__all__ = ["MERGES", "annotations_seen_by", "merge_into"]
 
 
 def _get(values: Mapping[str, Any], *path: str) -> Any:
@@ -86,7 +86,7 @@ def _empty(value: object) -> bool:
     return not truthy(value)
 
 
-def _merge_into(dst: dict[str, Any], src: object) -> None:
+def merge_into(dst: dict[str, Any], src: object) -> None:
     """mergo.Merge(dst, src) without override: a key dst lacks, or holds empty, takes src's value
     (a nil in src is skipped; ``false``, ``0`` and ``""`` are copied)."""
     if not isinstance(src, Mapping):
@@ -96,7 +96,7 @@ def _merge_into(dst: dict[str, Any], src: object) -> None:
         if value is None:
             continue
         if isinstance(current, dict) and isinstance(value, Mapping) and current:
-            _merge_into(current, value)
+            merge_into(current, value)
         elif key not in dst or _empty(current):
             dst[key] = value
 
@@ -118,7 +118,7 @@ def annotations_seen_by(
         and all(CONDITIONS[name](values) for name in row[5].split(",") if name)
     ]
     for row in sorted(runs, key=lambda r: r[3], reverse=True):  # stable: line order within a template
-        _merge_into(merged, copy_values(_get(values, *row[4].split("."))))
+        merge_into(merged, copy_values(_get(values, *row[4].split("."))))
     return merged
 
 

@@ -16,6 +16,7 @@ from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_
 from vcvalues.legacy.rules import (
     capacity,
     exposure,
+    helm_failures,
     limitrange,
     network,
     pod_security,
@@ -54,6 +55,7 @@ FAMILIES = (
     syncer_args,
     security_context,
     traps,
+    helm_failures,
 )
 MAX_FIX_ROUNDS = 5
 
