@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from vcvalues.cli._common import add_helm_version_argument
+
 if TYPE_CHECKING:
     from vcvalues.cli import IO
     from vcvalues.pss.vcluster import EnforcedStandard
@@ -38,6 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="take the level from these vcluster values (repeatable, merged as helm -f)",
     )
     parser.add_argument("--chart-version", metavar="V", help="legacy chart version for --values")
+    add_helm_version_argument(parser)
     parser.add_argument(
         "--distro", metavar="D", choices=["k3s", "k8s", "k0s", "eks"], help="chart flavour for --values"
     )
@@ -57,7 +60,11 @@ def _enforced(args: argparse.Namespace, io: IO) -> tuple[EnforcedStandard | None
     from vcvalues.pss.vcluster import enforced_standard
 
     result = compile_values(
-        args.values, chart_version=args.chart_version, distro=args.distro, run_rules=False
+        args.values,
+        chart_version=args.chart_version,
+        distro=args.distro,
+        run_rules=False,
+        helm_major=args.helm_version,
     )
     syntax = [d for d in result.diagnostics if d.rule_id == "syntax" and d.severity is Severity.ERROR]
     if syntax:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import add_chart_arguments, split_ids
+from vcvalues.cli._common import add_chart_arguments, add_helm_version_argument, split_ids
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
@@ -18,6 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments of ``lint``."""
     parser.add_argument("files", nargs="+", metavar="FILE", help="values files to check ('-' reads stdin)")
     add_chart_arguments(parser)
+    add_helm_version_argument(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     parser.add_argument("--fix", action="store_true", help="write the fixes of fixable errors into the files")
@@ -49,14 +50,20 @@ def run(args: argparse.Namespace, io: IO) -> int:
         stdin_text=stdin_text,
         subchart_key=args.subchart_key,
         parallel=True,
+        helm_major=args.helm_version,
     )
     from vcvalues.core.report import format_diagnostics
 
-    io.out.write(
-        format_diagnostics(
-            outcome.diagnostics, fmt=args.format, files=len(args.files), summaries=outcome.summaries
-        )
+    text = format_diagnostics(
+        outcome.diagnostics, fmt=args.format, files=len(args.files), summaries=outcome.summaries
     )
+    if args.format == "json":  # say which Helm line's coalescing the verdict follows
+        import json
+
+        document = json.loads(text)
+        document["summary"]["helmVersion"] = args.helm_version
+        text = json.dumps(document, indent=2) + "\n"
+    io.out.write(text)
     for message in outcome.messages:
         io.err.write(f"{message}\n")
     return outcome.exit_code(strict=args.strict)

@@ -50,6 +50,7 @@ def lint_files(
     stdin_text: str | None = None,
     subchart_key: str | None = None,
     parallel: bool = False,
+    helm_major: int = 3,
 ) -> LintOutcome:
     """Lint each file as a standalone values file (``-`` is ``stdin_text``).
 
@@ -62,7 +63,8 @@ def lint_files(
 
     ``config`` is a config file; without it each file gets the ``.vcvalues.yaml`` found walking up from
     its folder (or the default preset). With ``fix`` the fixes of fixable errors are applied (reported as
-    warnings) and written into each file.
+    warnings) and written into each file. ``helm_major`` (3 or 4) picks the Helm line whose coalescing
+    is followed (see :func:`vcvalues.core.coalesce.coalesce`).
 
     Raises:
         UsageError / UnsupportedChartVersionError: bad options (nothing is linted).
@@ -84,6 +86,7 @@ def lint_files(
         fix=fix,
         stdin_text=stdin_text,
         subchart_key=subchart_key,
+        helm_major=helm_major,
     )
     outcome = None if fix or not parallel or "-" in files else _in_workers(lint_each, files)
     if outcome is None:
@@ -124,6 +127,7 @@ def _lint_each(
     fix: bool,
     stdin_text: str | None,
     subchart_key: str | None,
+    helm_major: int = 3,
 ) -> LintOutcome:
     """Every file in turn, in this process (no summaries)."""
     from vcvalues.core.config import config_for
@@ -159,6 +163,8 @@ def _lint_each(
             disable=disabled,
             config=configs[folder],
             apply_fixes=fix and name != "-",
+            fix_user_values=True,  # --fix writes into the file the user asked to fix
+            helm_major=helm_major,
         )
         diagnostics = result.diagnostics
         if fix and name != "-":

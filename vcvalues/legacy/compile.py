@@ -92,6 +92,7 @@ def compile_values(
     run_rules: bool = True,
     config: RulesConfig | None = None,
     helm_major: int = 3,
+    fix_user_values: bool = False,
 ) -> CompileResult:
     """Compile vcluster values as ``helm install -f FILE... --set ...`` would see them.
 
@@ -109,6 +110,8 @@ def compile_values(
         config: rule severities, options and rules switched off (``.vcvalues.yaml``); None: defaults.
         helm_major: coalesce as Helm 3 (default; also Helm 4.0/4.1) or Helm 4 (>= 4.2: the chart's
             null defaults the user did not set are dropped).
+        fix_user_values: with ``apply_fixes``, a fix may change a value the user wrote too
+            (``lint --fix``); by default only defaulted values are fixed.
 
     Raises:
         InputError: a file cannot be read.
@@ -129,6 +132,7 @@ def compile_values(
         run_rules=run_rules,
         config=config,
         helm_major=helm_major,
+        fix_user_values=fix_user_values,
     )
 
 
@@ -151,6 +155,7 @@ def compile_loaded(
     run_rules: bool = True,
     config: RulesConfig | None = None,
     helm_major: int = 3,
+    fix_user_values: bool = False,
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
     if helm_major not in HELM_MAJORS:
@@ -195,7 +200,15 @@ def compile_loaded(
         from vcvalues.legacy.rules import REGISTRY, check_rules
 
         known = frozenset(REGISTRY)
-        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config))
+        diagnostics.extend(
+            check_rules(
+                result,
+                apply_fixes=apply_fixes,
+                disable=disabled,
+                config=config,
+                fix_user_values=fix_user_values,
+            )
+        )
     inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
     kept = apply_suppressions(
         diagnostics,
