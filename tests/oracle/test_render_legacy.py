@@ -214,3 +214,39 @@ def test_generated_values_render_as_helm(helm, load_chart, release: str, distro:
     assert significant(ours_text) == significant(helm_text(rendered))
     theirs = [helm.values_from_yaml(doc) for _, doc in helm_documents(rendered)]
     assert len(ours) == len(theirs) and all(same_object(a, b) for a, b in zip(ours, theirs, strict=True))
+
+
+# Whole pipeline (reader, coalescing, render): `vcvalues render --helm-template` against Helm's own
+# reading of the same file (values_from_yaml, as helm -f reads it).
+FILES = {
+    "isolated": "isolation:\n  enabled: true\n",
+    "policy-nodeports-0": (
+        "isolation:\n  enabled: true\n  resourceQuota:\n    quota:\n      services.nodeports: 0  # policy\n"
+        "service:\n  type: LoadBalancer\n"
+    ),
+    "annotations-and-yaml11": (
+        "isolation:\n  enabled: yes\n  namespace: 0x1F\n"
+        "  resourceQuota:\n    quota:\n      count/pods: 1000000\n"
+        "globalAnnotations:\n  b: on\n  a10: x\n  a9: '8Gi'\nsyncer:\n  serviceAnnotations:\n    svc: lb\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FILES))
+@pytest.mark.parametrize("distro", LEGACY_DISTROS)
+def test_cli_helm_template_prints_what_helm_template_prints(
+    helm, load_chart, tmp_path, release: str, distro: str, case: str
+) -> None:
+    import io
+
+    from vcvalues.cli import IO, main
+
+    path = tmp_path / "values.yaml"
+    path.write_text(FILES[case])
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["render", "-f", str(path), "--helm-template", "--chart-version", release, "--distro", distro]
+    code = main(argv, IO(out=out, err=err))
+    values = helm.values_from_yaml(FILES[case])
+    rendered = load_chart(release, distro).render(values, name="vcluster", namespace="vcluster-vcluster")
+    assert significant(out.getvalue()) == significant(helm_text(rendered))
+    assert code == (1 if " error [" in err.getvalue() else 0)
