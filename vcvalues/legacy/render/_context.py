@@ -10,7 +10,7 @@ from typing import Any
 from vcvalues.errors import UsageError
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro
 from vcvalues.legacy.render._annotation_merges import annotations_seen_by
-from vcvalues.legacy.render._gotmpl import field, printed, to_yaml_value, truthy
+from vcvalues.legacy.render._gotmpl import field, printed, truthy
 from vcvalues.legacy.render._scalar import plain_value
 from vcvalues.legacy.render._text import NO_VALUE, indent, parse_document, shown, to_yaml
 
@@ -137,12 +137,3 @@ class Context:
             Manifest(where, parse_document(document, where=where), text=document.strip())
             for document in text.split("\n---\n")
         ]
-
-    def metadata(self, template: str, name: str, namespace: object, *, annotated: bool) -> dict[str, Any]:
-        """``name``, ``namespace`` and, when ``annotated`` and set, ``toYaml .Values.globalAnnotations``."""
-        metadata: dict[str, Any] = {"name": self.plain(template, name), "namespace": namespace}
-        if annotated:
-            annotations = self.get(template, "globalAnnotations")
-            if truthy(annotations):
-                metadata["annotations"] = to_yaml_value(annotations)
-        return metadata
