@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import add_chart_arguments
+from vcvalues.cli._common import add_chart_arguments, add_helm_version_argument
 
 if TYPE_CHECKING:
     from vcvalues.admission import HostPolicy
@@ -44,6 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "standard are simulated",
     )
     add_chart_arguments(parser)
+    add_helm_version_argument(parser)
     parser.add_argument(
         "--subchart-key",
         metavar="KEY",
@@ -89,6 +90,7 @@ def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, i
         distro=args.distro,
         release=args.release,
         namespace=args.namespace,
+        helm_major=args.helm_version,
     )
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if errors:
@@ -137,7 +139,13 @@ def _modern_host(
     from vcvalues.pss import policy_for
 
     result = compile_modern(
-        loaded, chart, distro=args.distro, release=args.release, namespace=args.namespace, run_rules=False
+        loaded,
+        chart,
+        distro=args.distro,
+        release=args.release,
+        namespace=args.namespace,
+        run_rules=False,
+        helm_major=args.helm_version,
     )
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if errors:
