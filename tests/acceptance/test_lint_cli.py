@@ -86,7 +86,7 @@ def test_json_marks_the_diagnostic_fixable(repo: Path) -> None:
     code, out, _ = cli("lint", "--format", "json", str(path))
     document = json.loads(out)
     assert code == 1
-    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0}
+    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "helmVersion": 3}
     (item,) = document["diagnostics"]
     assert (item["rule"], item["line"], item["column"], item["fixable"]) == (
         "expose-needs-nodeports",

@@ -147,3 +147,52 @@ def test_property_printed_effective_values_are_a_fixed_point(
     deleted: list[tuple[str | int, ...]] = []
     result = coalesce(user, defaults, on_delete=deleted.append)
     assert coalesce(with_deletions(result, deleted, defaults), defaults) == result
+
+
+def _nested(depth: int, leaf: Any) -> dict[str, Any]:
+    value: Any = leaf
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
+def test_deep_nesting_merges_and_coalesces_without_recursion() -> None:
+    # the reader accepts 512 levels (issue 15); coalescing must not be the limit, whatever the stack
+    deep = 5000
+    merged = merge_files([_nested(deep, 1), _nested(deep, None), _nested(deep, 2)])
+    result = coalesce(merged, _nested(deep, 3), helm_major=4)
+    node: Any = result
+    for _ in range(deep):
+        node = node["a"]
+    assert node == 2
+
+
+def test_helm_4_drops_the_null_defaults_the_user_did_not_set() -> None:
+    helm3 = coalesce({"isolation": {"enabled": True}}, DEFAULTS, helm_major=3)
+    helm4 = coalesce({"isolation": {"enabled": True}}, DEFAULTS, helm_major=4)
+    assert helm3["isolation"]["namespace"] is None and helm3["fallbackHostDns"] is None
+    assert "namespace" not in helm4["isolation"] and "fallbackHostDns" not in helm4
+    assert {k: v for k, v in helm3["isolation"].items() if k != "namespace"} == helm4["isolation"]
+
+
+def test_helm_4_keeps_a_null_the_user_set_over_a_null_default() -> None:
+    result = coalesce({"isolation": {"namespace": None}}, DEFAULTS, helm_major=4)
+    assert "namespace" in result["isolation"] and result["isolation"]["namespace"] is None
+
+
+@given(user=maps)
+def test_helm_majors_differ_only_by_null_defaults(user: dict[str, Any]) -> None:
+    helm3 = coalesce(user, DEFAULTS, helm_major=3)
+    helm4 = coalesce(user, DEFAULTS, helm_major=4)
+    assert helm4 == _without_unset_nulls(helm3, user)
+
+
+def _without_unset_nulls(value: Any, user: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    given_map = user if isinstance(user, dict) else {}
+    return {
+        k: _without_unset_nulls(v, given_map.get(k))
+        for k, v in value.items()
+        if not (v is None and k not in given_map)
+    }

@@ -115,3 +115,18 @@ def load_values_files(
     if subchart_key is None:
         return loaded, None
     return [subchart_values(result, subchart_key) for result in loaded], umbrella
+
+
+def add_helm_version_argument(parser: argparse.ArgumentParser) -> None:
+    """--helm-version 3|4: which Helm line's coalescing to follow."""
+    parser.add_argument(
+        "--helm-version",
+        type=int,
+        choices=(3, 4),
+        default=3,
+        metavar="3|4",
+        help=(
+            "coalesce values as Helm 3 (default; also Helm 4.0/4.1: the chart's null defaults stay) "
+            "or Helm 4 (>= 4.2: null defaults you did not set are dropped)"
+        ),
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from vcvalues.cli._common import add_chart_arguments
+from vcvalues.cli._common import add_chart_arguments, add_helm_version_argument
 
 if TYPE_CHECKING:
     from vcvalues.admission import HostPolicy
@@ -41,6 +41,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "standard are simulated",
     )
     add_chart_arguments(parser)
+    add_helm_version_argument(parser)
     parser.add_argument(
         "--subchart-key",
         metavar="KEY",
@@ -87,7 +88,9 @@ def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, i
         from vcvalues.modern.compile import compile_modern
         from vcvalues.modern.pod_security import enforced_standard as modern_standard
 
-        result = compile_modern(loaded, chart, release=args.release, namespace=args.namespace)
+        result = compile_modern(
+            loaded, chart, release=args.release, namespace=args.namespace, helm_major=args.helm_version
+        )
     else:
         from vcvalues.legacy.compile import compile_loaded
 
@@ -97,6 +100,7 @@ def _values_host(args: argparse.Namespace, io: IO) -> tuple[HostPolicy | None, i
             distro=args.distro,
             release=args.release,
             namespace=args.namespace,
+            helm_major=args.helm_version,
         )
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if errors:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import add_chart_arguments, read_stdin, split_ids
+from vcvalues.cli._common import add_chart_arguments, add_helm_version_argument, read_stdin, split_ids
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
@@ -17,6 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments of ``lint``."""
     parser.add_argument("files", nargs="+", metavar="FILE", help="values files to check ('-' reads stdin)")
     add_chart_arguments(parser)
+    add_helm_version_argument(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     parser.add_argument(
@@ -57,21 +58,27 @@ def run(args: argparse.Namespace, io: IO) -> int:
         stdin_text=stdin_text,
         subchart_key=args.subchart_key,
         parallel=True,
+        helm_major=args.helm_version,
     )
     from vcvalues.core.report import format_diagnostics
 
     if stdin_problem is not None:
         outcome.diagnostics.append(stdin_problem)
-    io.out.write(
-        format_diagnostics(
-            outcome.diagnostics,
-            fmt=args.format,
-            files=len(args.files),
-            summaries=outcome.summaries,
-            charts={name: choice.as_json() for name, choice in outcome.charts.items()},
-            unreadable=outcome.unreadable_files,
-        )
+    text = format_diagnostics(
+        outcome.diagnostics,
+        fmt=args.format,
+        files=len(args.files),
+        summaries=outcome.summaries,
+        charts={name: choice.as_json() for name, choice in outcome.charts.items()},
+        unreadable=outcome.unreadable_files,
     )
+    if args.format == "json":  # say which Helm line's coalescing the verdict follows
+        import json
+
+        document = json.loads(text)
+        document["summary"]["helmVersion"] = args.helm_version
+        text = json.dumps(document, indent=2) + "\n"
+    io.out.write(text)
     if args.verbose:
         for name, choice in outcome.charts.items():
             io.err.write(f"vcvalues: {name}: {choice.describe()}\n")

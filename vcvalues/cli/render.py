@@ -1,11 +1,17 @@
-"""`vcvalues render`: the host manifests (or the effective values) the chart derives from values files."""
+"""`vcvalues render`: the host manifests (or the effective values) the chart derives from values files.
+
+Two modes. The compiler (default): validated values, fixes of fixable errors applied to values the
+user did not write, and nothing on stdout while an error remains. ``--helm-template``: exactly what
+``helm template`` prints for the isolation objects of these values, unchanged, whatever the
+diagnostics (which go to stderr; exit 1 on errors); nothing when Helm itself would fail.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
-from vcvalues.cli._common import add_chart_arguments, add_subchart_argument
+from vcvalues.cli._common import add_chart_arguments, add_helm_version_argument, add_subchart_argument
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
@@ -13,6 +19,10 @@ if TYPE_CHECKING:
     from vcvalues.legacy.compile import CompileResult
 
 OUTPUTS = ("manifests", "values", "all")
+_HELM_LINES = {
+    3: "Helm 3.x, 4.0, 4.1: null chart defaults kept",
+    4: "Helm >= 4.2: unset null defaults dropped",
+}
 STDIN = "-"
 
 
@@ -39,6 +49,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="as helm --set-string",
     )
     add_chart_arguments(parser)
+    add_helm_version_argument(parser)
+    parser.add_argument(
+        "--helm-template",
+        action="store_true",
+        help=(
+            "print exactly what helm template prints for the isolation objects (no fixes, whatever the "
+            "diagnostics; exit 1 on errors)"
+        ),
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="say on stderr which chart, release and Helm line are used"
+    )
     parser.add_argument(
         "--output",
         choices=OUTPUTS,
@@ -90,12 +112,40 @@ def _render_output(result: CompileResult, args: argparse.Namespace, io: IO) -> s
     return "".join(parts)
 
 
+def _helm_template(result: CompileResult, io: IO) -> int:
+    """``--helm-template``: the isolation objects as ``helm template`` prints them, or nothing where
+    Helm fails (unreadable values, a helm-failure rule, a template error)."""
+    from vcvalues.core.diagnostics import Severity
+    from vcvalues.legacy.render import RenderError, dump_manifests, render_manifests
+    from vcvalues.legacy.rules.helm_failures import RULES
+
+    helm_fails = {rule.id for rule in RULES} | {"syntax"}
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if any(d.rule_id in helm_fails for d in errors) or any(r.data is None for r in result.loaded):
+        io.err.write("vcvalues: helm template would fail with these values: nothing to print\n")
+        return 1
+    try:
+        manifests = render_manifests(
+            result.values, chart=result.chart, release=result.release, namespace=result.namespace
+        )
+    except RenderError as error:
+        io.err.write(f"vcvalues: helm template would fail: {error}\n")
+        return 1
+    io.out.write(dump_manifests(manifests))
+    return 1 if errors else 0
+
+
 def run(args: argparse.Namespace, io: IO) -> int:
     """Compile the values; print diagnostics to stderr and, unless an error remains, the YAML to stdout."""
     from vcvalues.cli._common import load_values_files
     from vcvalues.core.report import format_diagnostics
+    from vcvalues.errors import UsageError
     from vcvalues.legacy.compile import compile_loaded
 
+    if args.helm_template and (args.output != "manifests" or args.namespace_manifest):
+        raise UsageError(
+            "--helm-template prints the chart's manifests only (no --output, --namespace-manifest)"
+        )
     loaded, umbrella = load_values_files(args.files, subchart_key=args.subchart_key)
     version, distro = args.chart_version, args.distro
     if umbrella is not None and version is None and distro is None:
@@ -108,13 +158,22 @@ def run(args: argparse.Namespace, io: IO) -> int:
         distro=distro,
         release=args.release,
         namespace=args.namespace,
-        apply_fixes=not args.no_fix,
+        apply_fixes=not (args.no_fix or args.helm_template),
+        helm_major=args.helm_version,
     )
+    if args.verbose:
+        io.err.write(
+            f"vcvalues: chart {result.chart}, release {result.release} in namespace {result.namespace}, "
+            f"values coalesced as Helm {args.helm_version} ({_HELM_LINES[args.helm_version]})"
+            f"{', as helm template prints them' if args.helm_template else ''}\n"
+        )
     diagnostics = list(result.diagnostics)
     if args.namespace_manifest and result.ok:
         diagnostics.extend(_admission(result))
     if diagnostics:
         io.err.write(format_diagnostics(diagnostics, fmt="text", files=max(len(args.files), 1)))
+    if args.helm_template:
+        return _helm_template(result, io)
     if not result.ok:
         return 1
     io.out.write(_render_output(result, args, io))

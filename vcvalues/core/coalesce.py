@@ -1,7 +1,8 @@
 """Helm's merge of values: several -f files, then --set, then coalescing onto the chart defaults.
 
 Source read: helm/helm v3.21.4 pkg/cli/values/options.go (MergeValues, mergeMaps) and
-pkg/chartutil/coalesce.go (coalesceValues, coalesceTablesFullKey).
+pkg/chartutil/coalesce.go (coalesceValues, coalesceTablesFullKey); the Helm 4.2 behaviour (null
+defaults dropped) measured with helm-python-sdk (Helm v4.2.3's SDK, ``Chart.merge_values``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from typing import Any
 
 from vcvalues.core._record import record
 from vcvalues.core.diagnostics import KeyPath
+
+HELM_MAJORS = (3, 4)
+# Helm 4.2 drops the chart's null defaults the user did not set (4.0 and 4.1 still kept them).
+HELM_DROPS_DEFAULT_NULLS = 4
 
 
 @record
@@ -28,24 +33,22 @@ class TypeConflict:
     default: Any
 
 
-def _file_merger() -> Any:
-    # mergeMaps: maps merge recursively, anything else (lists included) is replaced by the later file.
-    # deepmerge's always_merger would append lists, which Helm never does.
-    from deepmerge import Merger
-
-    return Merger([(dict, ["merge"]), (list, ["override"])], ["override"], ["override"])
-
-
 def merge_files(documents: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Merge -f files left to right as Helm's ``mergeMaps``: the later file wins, maps merge."""
+    """Merge -f files left to right as Helm's ``mergeMaps``: the later file wins, maps merge.
+
+    Lists are replaced, never appended. Iterative, so any nesting the reader accepts merges.
+    """
     merged: dict[str, Any] = {}
-    merger = None
     for document in documents:
-        if not merged:
-            merged = copy_values(document)
-            continue
-        merger = merger or _file_merger()
-        merger.merge(merged, copy_values(document))
+        stack: list[tuple[dict[str, Any], dict[str, Any]]] = [(merged, document)]
+        while stack:
+            into, source = stack.pop()
+            for key, value in source.items():
+                current = into.get(key)
+                if isinstance(value, dict) and isinstance(current, dict):
+                    stack.append((current, value))
+                else:
+                    into[key] = copy_values(value)
     return merged
 
 
@@ -55,7 +58,8 @@ def with_deletions(
     """The effective values as a document that coalesces back onto ``defaults`` to exactly ``values``.
 
     A key a user null deleted is written as null (so it is deleted again). A top-level null the
-    chart itself defaults is left out: written out, a top-level null would delete it.
+    chart itself defaults is left out: written out, a top-level null would delete it. This holds for
+    both Helm lines: under Helm 4 a null left in ``values`` is one the user set, and stays set.
     """
     out: dict[str, Any] = {
         key: copy_values(value) for key, value in values.items() if not (value is None and key in defaults)
@@ -69,19 +73,40 @@ def with_deletions(
     return out
 
 
-def copy_values(value: Any) -> Any:
-    """A deep copy of plain values (dicts and lists rebuilt, scalars shared)."""
-    if isinstance(value, dict):
-        return {k: copy_values(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [copy_values(v) for v in value]
-    return value
+def copy_values(value: Any, *, drop_nulls: bool = False) -> Any:
+    """A deep copy of plain values (dicts and lists rebuilt, scalars shared); iterative.
+
+    Args:
+        value: plain data.
+        drop_nulls: leave out map entries whose value is null (at any depth).
+    """
+    if not isinstance(value, (dict, list)):
+        return value
+    root: Any = {} if isinstance(value, dict) else []
+    stack: list[tuple[Any, Any]] = [(value, root)]
+    while stack:
+        source, target = stack.pop()
+        items = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, item in items:
+            if item is None and drop_nulls and isinstance(source, dict):
+                continue
+            if isinstance(item, (dict, list)):
+                child: Any = {} if isinstance(item, dict) else []
+                stack.append((item, child))
+            else:
+                child = item
+            if isinstance(target, dict):
+                target[key] = child
+            else:
+                target.append(child)
+    return root
 
 
 def coalesce(
     user: dict[str, Any],
     defaults: dict[str, Any],
     *,
+    helm_major: int = 3,
     on_conflict: Callable[[TypeConflict], None] | None = None,
     on_delete: Callable[[KeyPath], None] | None = None,
 ) -> dict[str, Any]:
@@ -91,13 +116,23 @@ def coalesce(
     non-map, or a user non-map over a chart map, keeps the user value. Below it
     (coalesceTablesFullKey): a user null removes a default only where the default is not null,
     and a null the chart itself has, or a user null for a key the chart lacks, stays null.
+
+    Args:
+        user: the user's merged values (files, then --set).
+        defaults: the chart's values.yaml.
+        helm_major: 3 (Helm 3.x and 4.0/4.1): a null default the user did not set stays null;
+            4 (Helm >= 4.2): such a null is dropped, as if the chart did not have the key.
+        on_conflict: called for each map/non-map conflict (the user value wins).
+        on_delete: called with each key path a user null deleted.
     """
     report = on_conflict or (lambda conflict: None)
     deleted = on_delete or (lambda path: None)
+    drop = helm_major >= HELM_DROPS_DEFAULT_NULLS
     result: dict[str, Any] = copy_values(user)
     for key, default in defaults.items():
         if key not in result:
-            result[key] = copy_values(default)
+            if not (drop and default is None):
+                result[key] = copy_values(default, drop_nulls=drop)
             continue
         value = result[key]
         if value is None:
@@ -105,7 +140,7 @@ def coalesce(
             deleted((key,))
         elif isinstance(value, dict):
             if isinstance(default, dict):
-                _coalesce_table(value, default, (key,), report, deleted)
+                _coalesce_tables(value, default, (key,), drop, report, deleted)
             elif default is not None:
                 report(TypeConflict((key,), True, default))
         elif isinstance(default, dict):
@@ -113,27 +148,33 @@ def coalesce(
     return result
 
 
-def _coalesce_table(
+def _coalesce_tables(
     dst: dict[str, Any],
     src: dict[str, Any],
     path: KeyPath,
+    drop: bool,
     report: Callable[[TypeConflict], None],
     deleted: Callable[[KeyPath], None],
 ) -> None:
-    for key, default in src.items():
-        here = (*path, key)
-        if key not in dst:
-            dst[key] = copy_values(default)
-            continue
-        value = dst[key]
-        if value is None:
-            if default is not None:
-                del dst[key]
-                deleted(here)
-        elif isinstance(default, dict):
-            if isinstance(value, dict):
-                _coalesce_table(value, default, here, report, deleted)
-            else:
-                report(TypeConflict(here, False, default))
-        elif isinstance(value, dict) and default is not None:
-            report(TypeConflict(here, True, default))
+    """coalesceTablesFullKey, with an explicit stack instead of recursion."""
+    stack = [(dst, src, path)]
+    while stack:
+        into, source, prefix = stack.pop()
+        for key, default in source.items():
+            here = (*prefix, key)
+            if key not in into:
+                if not (drop and default is None):
+                    into[key] = copy_values(default, drop_nulls=drop)
+                continue
+            value = into[key]
+            if value is None:
+                if default is not None:
+                    del into[key]
+                    deleted(here)
+            elif isinstance(default, dict):
+                if isinstance(value, dict):
+                    stack.append((value, default, here))
+                else:
+                    report(TypeConflict(here, False, default))
+            elif isinstance(value, dict) and default is not None:
+                report(TypeConflict(here, True, default))

@@ -58,6 +58,7 @@ def lint_files(
     stdin_text: str | None = None,
     subchart_key: str | None = None,
     parallel: bool = False,
+    helm_major: int = 3,
 ) -> LintOutcome:
     """Lint each file as a standalone values file (``-`` is ``stdin_text``).
 
@@ -70,7 +71,8 @@ def lint_files(
 
     ``config`` is a config file; without it each file gets the ``.vcvalues.yaml`` found walking up from
     its folder (or the default preset). With ``fix`` the fixes of fixable errors are applied (reported as
-    warnings) and written into each file.
+    warnings) and written into each file. ``helm_major`` (3 or 4) picks the Helm line whose coalescing
+    is followed (see :func:`vcvalues.core.coalesce.coalesce`).
 
     Raises:
         UsageError / UnsupportedChartVersionError: bad options (nothing is linted).
@@ -93,6 +95,7 @@ def lint_files(
         fix=fix,
         stdin_text=stdin_text,
         subchart_key=subchart_key,
+        helm_major=helm_major,
     )
     outcome = None if fix or not parallel or "-" in files else _in_workers(lint_each, files)
     if outcome is None:
@@ -153,6 +156,7 @@ def _lint_each(
     fix: bool,
     stdin_text: str | None,
     subchart_key: str | None,
+    helm_major: int = 3,
 ) -> LintOutcome:
     """Every file in turn, in this process (no summaries)."""
     from vcvalues.core.chart import ModernRef
@@ -204,6 +208,8 @@ def _lint_each(
                 disable=disabled,
                 config=configs[folder],
                 apply_fixes=fix and name != "-",
+                fix_user_values=True,  # --fix writes into the file the user asked to fix
+                helm_major=helm_major,
             )
         else:
             from vcvalues.legacy.compile import compile_loaded
@@ -217,6 +223,8 @@ def _lint_each(
                 disable=disabled,
                 config=configs[folder],
                 apply_fixes=fix and name != "-",
+                fix_user_values=True,  # --fix writes into the file the user asked to fix
+                helm_major=helm_major,
             )
         diagnostics = result.diagnostics
         if fix and name != "-":

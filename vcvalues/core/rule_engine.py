@@ -37,6 +37,7 @@ def check_rules(
     apply_fixes: bool,
     disable: Collection[str] = (),
     config: RulesConfig | None = None,
+    fix_user_values: bool = True,
 ) -> list[Diagnostic]:
     """Run every enabled rule on compiled values.
 
@@ -51,6 +52,9 @@ def check_rules(
         apply_fixes: apply fixes of fixable errors.
         disable: rule ids switched off.
         config: severities and options from ``.vcvalues.yaml`` (None: the defaults).
+        fix_user_values: a fix may also change a value the user wrote (``lint --fix`` edits the file
+            on request); with False only values the chart defaulted are raised, and a value the user
+            wrote stays an error whose hint says so (legacy ``render``).
 
     Returns:
         The diagnostics, unsorted.
@@ -68,6 +72,8 @@ def check_rules(
             fix = finding.fix
             if fix is None or _severity(rule, finding, config) is not Severity.ERROR:
                 continue
+            if not fix_user_values and result.sources.user_set(fix.path):
+                continue  # the user's own value is their policy: report it, do not override it
             marker = (fix.path, repr(fix.value))
             if marker not in applied and all(fix.path != other.path for _, other in round_fixes):
                 applied.add(marker)
@@ -79,7 +85,25 @@ def check_rules(
             _assign(result.values, fix.path, fix.value)
             result.fixes.append((fix.path, fix.value, fix.description))
         findings = _run(rules, result, context_type, config)
-    return fixed + [_diagnostic(rule, finding, result, config) for rule, finding in findings]
+    kept = [_diagnostic(rule, finding, result, config) for rule, finding in findings]
+    if apply_fixes and not fix_user_values:
+        kept = [_not_overridden(d, f, result) for d, (_, f) in zip(kept, findings, strict=True)]
+    return fixed + kept
+
+
+def _not_overridden(diagnostic: Diagnostic, finding: Finding, result: Compiled) -> Diagnostic:
+    """An unfixed error whose fix would change a value the user wrote says so in its hint."""
+    import dataclasses
+
+    fix = finding.fix
+    if fix is None or diagnostic.severity is not Severity.ERROR or not result.sources.user_set(fix.path):
+        return diagnostic
+    note = (
+        f"you set {format_key_path(fix.path)} yourself, so it is not changed here "
+        "(change it, or let vcvalues lint --fix write it)"
+    )
+    hint = f"{diagnostic.hint}; {note}" if diagnostic.hint else note
+    return dataclasses.replace(diagnostic, hint=hint)
 
 
 def _run(

@@ -15,8 +15,11 @@ def apply_set(
     set_values: Sequence[str],
     set_string_values: Sequence[str],
     provenance: Provenance,
+    *,
+    helm_major: int = 3,
 ) -> None:
-    # Helm's MergeValues applies every --set, then every --set-string (whatever their order on the line).
+    """Apply every --set, then every --set-string (Helm's MergeValues, whatever their order on the line),
+    parsed as Helm ``helm_major`` parses them (3 or 4: they differ on an unterminated index ``a[0``)."""
     from vcvalues.core.strvals import parse_set_into
 
     for flag, expressions, as_string in (
@@ -25,7 +28,7 @@ def apply_set(
     ):
         for index, expression in enumerate(expressions, start=1):
             try:
-                parse_set_into(expression, values, as_string=as_string)
+                parse_set_into(expression, values, as_string=as_string, helm_major=helm_major)
             except UsageError as exc:
                 raise UsageError(f"failed parsing {flag} data: {exc}") from None
             label = f"{flag}[{index}]"

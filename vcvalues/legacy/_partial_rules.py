@@ -17,6 +17,8 @@ def rule_diagnostics(
     apply_fixes: bool,
     disabled: frozenset[str],
     config: RulesConfig | None,
+    *,
+    fix_user_values: bool = False,
 ) -> list[Diagnostic]:
     """The cross-field rules, also when the schema refused some values: one bad value must not hide
     every other finding. The rules then run twice, once with each refused value put back to the chart's
@@ -25,7 +27,9 @@ def rule_diagnostics(
     from vcvalues.legacy.rules import check_rules
 
     if not invalid:
-        return check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config)
+        return check_rules(
+            result, apply_fixes=apply_fixes, disable=disabled, config=config, fix_user_values=fix_user_values
+        )
     from dataclasses import replace
 
     from vcvalues.legacy._value_checks import with_defaults_at

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vcvalues.core.coalesce import TypeConflict, coalesce, merge_files
+from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.load import LoadResult, load_path, load_yaml
 from vcvalues.core.provenance import Provenance
 from vcvalues.core.set_values import apply_set
 from vcvalues.core.suppress import apply_suppressions
-from vcvalues.errors import UnsupportedChartVersionError
+from vcvalues.errors import UnsupportedChartVersionError, UsageError
 from vcvalues.legacy._value_checks import check_user_keys, conflict_diagnostic, schema_diagnostics
 from vcvalues.legacy.chart import ChartRef, check_release, resolve_chart
 
@@ -53,6 +53,7 @@ class CompileResult:
     fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
     loaded: list[LoadResult] = field(default_factory=list)
     deleted: list[KeyPath] = field(default_factory=list)
+    helm_major: int = 3
 
     def values_document(self) -> dict[str, Any]:
         """The effective values to print: keys a user null deleted are written as null, so the document
@@ -137,6 +138,8 @@ def compile_values(
     disable: Iterable[str] = (),
     run_rules: bool = True,
     config: RulesConfig | None = None,
+    helm_major: int = 3,
+    fix_user_values: bool = False,
 ) -> CompileResult:
     """Compile vcluster values as ``helm install -f FILE... --set ...`` would see them.
 
@@ -152,6 +155,10 @@ def compile_values(
         disable: rule ids to switch off.
         run_rules: run the cross-field rules (False: only read, merge, coalesce and validate).
         config: rule severities, options and rules switched off (``.vcvalues.yaml``); None: defaults.
+        helm_major: coalesce as Helm 3 (default; also Helm 4.0/4.1) or Helm 4 (>= 4.2: the chart's
+            null defaults the user did not set are dropped).
+        fix_user_values: with ``apply_fixes``, a fix may change a value the user wrote too
+            (``lint --fix``); by default only defaulted values are fixed.
 
     Raises:
         InputError: a file cannot be read.
@@ -173,6 +180,8 @@ def compile_values(
         disable=disable,
         run_rules=run_rules,
         config=config,
+        helm_major=helm_major,
+        fix_user_values=fix_user_values,
     )
 
 
@@ -194,19 +203,27 @@ def compile_loaded(
     disable: Iterable[str] = (),
     run_rules: bool = True,
     config: RulesConfig | None = None,
+    helm_major: int = 3,
+    fix_user_values: bool = False,
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
+    if helm_major not in HELM_MAJORS:
+        raise UsageError(
+            f"--helm-version must be one of {', '.join(map(str, HELM_MAJORS))}, not {helm_major}"
+        )
     check_release(release, namespace)
     chart = resolve_chart(chart_version, distro)  # the one place a version is accepted or refused
     namespace = namespace or f"vcluster-{release}"
     diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
     provenance = Provenance(files=[result.source_map for result in loaded])
-    result = CompileResult(chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded))
+    result = CompileResult(
+        chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded), helm_major=helm_major
+    )
     if any(r.data is None for r in loaded):
         result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
         return result
     user_values = merge_files([r.data for r in loaded if r.data is not None])
-    apply_set(user_values, set_values, set_string_values, provenance)
+    apply_set(user_values, set_values, set_string_values, provenance, helm_major=helm_major)
     result.user_values = user_values
     diagnostics.extend(check_user_keys(user_values, chart, provenance))
 
@@ -214,7 +231,11 @@ def compile_loaded(
 
     conflicts: list[TypeConflict] = []
     result.values = coalesce(
-        user_values, chart_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
+        user_values,
+        chart_defaults(chart),
+        helm_major=helm_major,
+        on_conflict=conflicts.append,
+        on_delete=result.deleted.append,
     )
     diagnostics.extend(conflict_diagnostic(c, provenance) for c in conflicts)
     diagnostics.extend(schema_diagnostics(result.values, chart, provenance))
@@ -226,7 +247,9 @@ def compile_loaded(
         from vcvalues.legacy.rules import REGISTRY
 
         known = frozenset(REGISTRY)
-        diagnostics.extend(rule_diagnostics(result, invalid, apply_fixes, disabled, config))
+        diagnostics.extend(
+            rule_diagnostics(result, invalid, apply_fixes, disabled, config, fix_user_values=fix_user_values)
+        )
     inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
     kept = apply_suppressions(
         diagnostics,

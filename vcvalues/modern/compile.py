@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.chart import ModernRef
-from vcvalues.core.coalesce import TypeConflict, coalesce, merge_files
+from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.load import LoadResult
 from vcvalues.core.provenance import Provenance
 from vcvalues.core.set_values import apply_set
 from vcvalues.core.suppress import apply_suppressions
 from vcvalues.core.value_checks import conflict_diagnostic
+from vcvalues.errors import UsageError
 
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
@@ -87,17 +88,26 @@ def compile_modern(
     disable: Iterable[str] = (),
     run_rules: bool = True,
     config: RulesConfig | None = None,
+    helm_major: int = 3,
+    fix_user_values: bool = True,
 ) -> ModernCompileResult:
     """Compile 0.20+ values already read, as ``helm install -f FILE... --set ...`` would see them.
 
     ``distro`` (a legacy chart flavour) only names the chart in the ``convert`` hint for legacy keys.
+    ``helm_major`` (3 or 4) is the Helm line whose ``--set`` parsing and coalescing are followed (Helm
+    >= 4.2 drops the chart's null defaults the user did not set). With ``fix_user_values`` False, a fix
+    changes only values the chart defaulted (see :func:`vcvalues.core.rule_engine.check_rules`).
 
     Raises:
-        UsageError: bad --set syntax.
+        UsageError: bad --set syntax, or ``helm_major`` not 3 or 4.
     """
     from vcvalues.modern import _value_checks as checks
     from vcvalues.modern.catalog import release_defaults
 
+    if helm_major not in HELM_MAJORS:
+        raise UsageError(
+            f"--helm-version must be one of {', '.join(map(str, HELM_MAJORS))}, not {helm_major}"
+        )
     namespace = namespace or f"vcluster-{release}"
     diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
     provenance = Provenance(files=[result.source_map for result in loaded])
@@ -108,12 +118,16 @@ def compile_modern(
         result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
         return result
     user_values = merge_files([r.data for r in loaded if r.data is not None])
-    apply_set(user_values, set_values, set_string_values, provenance)
+    apply_set(user_values, set_values, set_string_values, provenance, helm_major=helm_major)
     result.user_values = user_values
     diagnostics.extend(checks.dialect_diagnostics(user_values, chart, provenance, distro))
     conflicts: list[TypeConflict] = []
     result.values = coalesce(
-        user_values, release_defaults(chart), on_conflict=conflicts.append, on_delete=result.deleted.append
+        user_values,
+        release_defaults(chart),
+        helm_major=helm_major,
+        on_conflict=conflicts.append,
+        on_delete=result.deleted.append,
     )
     schema = checks.schema_diagnostics(result.values, chart, provenance)
     refused = {d.key_path for d in schema}
@@ -129,7 +143,15 @@ def compile_modern(
         from vcvalues.modern.rules import REGISTRY, check_rules
 
         known = frozenset(REGISTRY)
-        diagnostics.extend(check_rules(result, apply_fixes=apply_fixes, disable=disabled, config=config))
+        diagnostics.extend(
+            check_rules(
+                result,
+                apply_fixes=apply_fixes,
+                disable=disabled,
+                config=config,
+                fix_user_values=fix_user_values,
+            )
+        )
     inline = {r.source_map.file: r.suppressions for r in loaded if r.suppressions}
     kept = apply_suppressions(
         diagnostics, inline=inline, disabled=disabled, known_rules=known, severities=_severities(config)
@@ -159,6 +181,7 @@ def compile_modern_values(
     disable: Iterable[str] = (),
     run_rules: bool = True,
     config: RulesConfig | None = None,
+    helm_major: int = 3,
 ) -> ModernCompileResult:
     """Compile 0.20+ values (vcluster.yaml) as ``helm install -f FILE... --set ...`` would see them.
 
@@ -173,6 +196,8 @@ def compile_modern_values(
         disable: rule ids to switch off.
         run_rules: run the rules (False: only read, merge, coalesce and the schema's verdict).
         config: rule severities, options and rules switched off; None: defaults.
+        helm_major: follow Helm 3 (default; also Helm 4.0/4.1) or Helm 4 (>= 4.2: the chart's null
+            defaults the user did not set are dropped) in coalescing and ``--set`` parsing.
 
     Raises:
         InputError: a file cannot be read.
@@ -196,4 +221,5 @@ def compile_modern_values(
         disable=disable,
         run_rules=run_rules,
         config=config,
+        helm_major=helm_major,
     )

@@ -101,13 +101,21 @@ def render_side_effects(
 
 
 def dump_manifests(manifests: Sequence[Manifest]) -> str:
-    """A multi-document YAML stream: ``---`` and ``# Source: <source>`` before each manifest."""
+    """A multi-document YAML stream: ``---`` and ``# Source: <source>`` before each manifest.
+
+    A manifest of the chart is printed as ``helm template`` prints it (its text); one vcvalues adds
+    (the Namespace) is written from its object with a comment saying so.
+    """
+    return "".join(f"---\n# Source: {m.source}\n{m.text}\n" if m.text else _dump_added(m) for m in manifests)
+
+
+def _dump_added(manifest: Manifest) -> str:
     return dump_documents(
         (
             [f"Source: {manifest.source}", *(() if manifest.from_chart else (_NOT_FROM_CHART,))],
             manifest.body,
         )
-        for manifest in manifests
+        for manifest in [manifest]
     )
 
 

@@ -9,8 +9,10 @@ from typing import Any
 
 from vcvalues.errors import UsageError
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro
-from vcvalues.legacy.render._gotmpl import field, printed, to_yaml_value, truthy
+from vcvalues.legacy.render._annotation_merges import annotations_seen_by
+from vcvalues.legacy.render._gotmpl import field, printed, truthy
 from vcvalues.legacy.render._scalar import plain_value
+from vcvalues.legacy.render._text import NO_VALUE, indent, parse_document, shown, to_yaml
 
 __all__ = ["CHART_NAMES", "Context", "Manifest", "check_release_name"]
 
@@ -37,11 +39,14 @@ class Manifest:
             does not render.
         body: the object as plain data, keys in the template's order.
         from_chart: False for the optional objects vcvalues adds (the Namespace).
+        text: the document as ``helm template`` prints it (without the template's comment and blank
+            lines), ``""`` for an object the chart does not render.
     """
 
     source: str
     body: dict[str, Any]
     from_chart: bool = True
+    text: str = ""
 
     @property
     def kind(self) -> str:
@@ -106,11 +111,29 @@ class Context:
         chosen = self.get(template, "isolation", "namespace")
         return self.plain(template, printed(chosen) if truthy(chosen) else self.namespace)
 
-    def metadata(self, template: str, name: str, namespace: object, *, annotated: bool) -> dict[str, Any]:
-        """``name``, ``namespace`` and, when ``annotated`` and set, ``toYaml .Values.globalAnnotations``."""
-        metadata: dict[str, Any] = {"name": self.plain(template, name), "namespace": namespace}
+    def namespace_text(self, template: str) -> str:
+        """``{{ .Values.isolation.namespace | default .Release.Namespace }}`` as text."""
+        chosen = self.get(template, "isolation", "namespace")
+        return shown(chosen) if truthy(chosen) else self.namespace
+
+    def metadata_lines(self, template: str, name: str, namespace: str, *, annotated: bool) -> list[str]:
+        """``metadata:`` with ``name`` (a whole line, as the template spaces it), ``namespace`` and, when
+        ``annotated`` and set, ``annotations:`` then ``toYaml .Values.globalAnnotations | indent 4``."""
+        lines = ["metadata:", name, f"  namespace: {namespace}"]
         if annotated:
-            annotations = self.get(template, "globalAnnotations")
+            annotations = annotations_seen_by(
+                template, self.values, self.chart.distro.value, self.chart.version.triple
+            )
             if truthy(annotations):
-                metadata["annotations"] = to_yaml_value(annotations)
-        return metadata
+                lines += ["  annotations:", indent(to_yaml(annotations), 4)]
+        return lines
+
+    def manifests(self, template: str, documents: list[list[str]]) -> list[Manifest]:
+        """The rendered documents of one template: ``<no value>`` blanked over the whole output (as
+        Helm does), each document read back as Kubernetes reads it."""
+        where = self.source(template)
+        text = "\n---\n".join("\n".join(lines) for lines in documents).replace(NO_VALUE, "")
+        return [
+            Manifest(where, parse_document(document, where=where), text=document.strip())
+            for document in text.split("\n---\n")
+        ]

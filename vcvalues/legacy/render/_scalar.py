@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from vcvalues.core.yaml11 import key_to_string, resolve_plain
 from vcvalues.errors import RenderError
@@ -28,9 +29,13 @@ _JSON_PLAIN_LIMIT = 1e21  # encoding/json writes floats with %e from 1e21 on; go
 
 
 def json_number(value: float) -> int | float:
-    """A float as it comes back after encoding/json and a YAML/JSON reader: integral below 1e21 -> int."""
+    """A float as it comes back after encoding/json and a YAML/JSON reader: integral below 1e21 -> int.
+
+    encoding/json writes the shortest digits that round-trip, padded with zeros (``'f', -1``), so
+    6.622117586429542e+16 comes back as the integer 66221175864295420, not 66221175864295424.
+    """
     if value.is_integer() and abs(value) < _JSON_PLAIN_LIMIT:
-        return int(value)
+        return int(Decimal(repr(value)))
     return value
 
 

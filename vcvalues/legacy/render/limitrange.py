@@ -7,7 +7,7 @@ Read at every tag v0.15.0 - v0.19.10 of loft-sh/vcluster: k8s, k0s and eks 0.15.
 from __future__ import annotations
 
 from vcvalues.legacy.render._context import Context, Manifest
-from vcvalues.legacy.render.quota import annotated, quoted_map
+from vcvalues.legacy.render.quota import annotated, quoted_lines
 
 __all__ = ["TEMPLATE", "render_limit_range"]
 
@@ -19,17 +19,24 @@ def render_limit_range(ctx: Context) -> Manifest | None:
     """The LimitRange ``<release>-limit-range``, or None when the template renders nothing."""
     if not ctx.both(TEMPLATE, ("isolation", "enabled"), (*_LIMITS, "enabled")):
         return None
-    metadata = ctx.metadata(
-        TEMPLATE, f"{ctx.release}-limit-range", ctx.target_namespace(TEMPLATE), annotated=annotated(ctx)
-    )
-    default = ctx.get(TEMPLATE, *_LIMITS, "default")
-    default_request = ctx.get(TEMPLATE, *_LIMITS, "defaultRequest")
-    limit = {
-        "default": quoted_map(ctx, TEMPLATE, default, ".Values.isolation.limitRange.default"),
-        "defaultRequest": quoted_map(
-            ctx, TEMPLATE, default_request, ".Values.isolation.limitRange.defaultRequest"
+    lines = [
+        "apiVersion: v1",
+        "kind: LimitRange",
+        *ctx.metadata_lines(
+            TEMPLATE,
+            f"  name: {ctx.release}-limit-range",
+            ctx.namespace_text(TEMPLATE),
+            annotated=annotated(ctx),
         ),
-        "type": "Container",
-    }
-    body = {"apiVersion": "v1", "kind": "LimitRange", "metadata": metadata, "spec": {"limits": [limit]}}
-    return Manifest(ctx.source(TEMPLATE), body)
+        "spec:",
+        "  limits:",
+        "  - default:",
+    ]
+    default = ctx.get(TEMPLATE, *_LIMITS, "default")
+    lines += quoted_lines(ctx, TEMPLATE, default, ".Values.isolation.limitRange.default", 6)
+    lines.append("    defaultRequest:")
+    request = ctx.get(TEMPLATE, *_LIMITS, "defaultRequest")
+    lines += quoted_lines(ctx, TEMPLATE, request, ".Values.isolation.limitRange.defaultRequest", 6)
+    lines.append("    type: Container")
+    (manifest,) = ctx.manifests(TEMPLATE, [lines])
+    return manifest

@@ -3,23 +3,24 @@
 Read at every tag v0.15.0 - v0.19.10 of loft-sh/vcluster. Three texts exist, differing only in where the
 ``globalAnnotations`` block sits: k3s (all tags) annotates the workloads policy only; k8s and eks from
 0.15.1 annotate both policies; k0s (all tags) and k8s/eks 0.15.0 annotate neither. The control-plane
-policy always lives in the release namespace, never in ``isolation.namespace``.
+policy always lives in the release namespace, never in ``isolation.namespace``. The lines below are the
+template's (its comments left out), with its mixed list indentation.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from vcvalues.legacy.chart import Distro
 from vcvalues.legacy.render._context import Context, Manifest
-from vcvalues.legacy.render._gotmpl import printed, range_items
+from vcvalues.legacy.render._gotmpl import range_items
+from vcvalues.legacy.render._text import shown
 
 __all__ = ["TEMPLATE", "render_network_policies"]
 
 TEMPLATE = "networkpolicy.yaml"
 _POLICY = ("isolation", "networkPolicy")
 _IP_BLOCK = (*_POLICY, "outgoingConnections", "ipBlock")
-_API_VERSION = "networking.k8s.io/v1"
+_API_VERSION = "apiVersion: networking.k8s.io/v1"
+_KIND = "kind: NetworkPolicy"
 
 
 def _annotated(ctx: Context) -> tuple[bool, bool]:
@@ -31,71 +32,84 @@ def _annotated(ctx: Context) -> tuple[bool, bool]:
     return False, False
 
 
-def _ip_block(ctx: Context) -> dict[str, Any]:
-    cidr = ctx.get(TEMPLATE, *_IP_BLOCK, "cidr")
-    excepted = [
-        ctx.plain(TEMPLATE, printed(item))
-        for _, item in range_items(
-            ctx.get(TEMPLATE, *_IP_BLOCK, "except"),
-            template=ctx.source(TEMPLATE),
-            expression=".Values.isolation.networkPolicy.outgoingConnections.ipBlock.except",
-        )
+def _workloads(ctx: Context, *, annotated: bool) -> list[str]:
+    release = ctx.release
+    namespace = ctx.namespace_text(TEMPLATE)
+    lines = [
+        _API_VERSION,
+        _KIND,
+        *ctx.metadata_lines(TEMPLATE, f"  name: {release}-workloads", namespace, annotated=annotated),
+        "spec:",
+        "  podSelector:",
+        "    matchLabels:",
+        f"      vcluster.loft.sh/managed-by: {release}",
+        "  egress:",
+        "    - ports:",
+        "        - port: 443",
+        "        - port: 8443",
+        "      to:",
+        "        - podSelector:",
+        "            matchLabels:",
+        f"              release: {release}",
+        "    - ports:",
+        "      - port: 53",
+        "        protocol: UDP",
+        "      - port: 53",
+        "        protocol: TCP",
+        "    - to:",
+        "        - podSelector:",
+        "            matchLabels:",
+        f"              vcluster.loft.sh/managed-by: {release}",
+        "        - ipBlock:",
+        f"            cidr: {shown(ctx.get(TEMPLATE, *_IP_BLOCK, 'cidr'))}",
+        "            except:",
     ]
-    return {"cidr": ctx.plain(TEMPLATE, printed(cidr)), "except": excepted or None}
-
-
-def _managed_by(release: object) -> dict[str, Any]:
-    return {"matchLabels": {"vcluster.loft.sh/managed-by": release}}
-
-
-def _workloads(ctx: Context, release: object, *, annotated: bool) -> dict[str, Any]:
-    metadata = ctx.metadata(
-        TEMPLATE, f"{ctx.release}-workloads", ctx.target_namespace(TEMPLATE), annotated=annotated
+    excepted = range_items(
+        ctx.get(TEMPLATE, *_IP_BLOCK, "except"),
+        template=ctx.source(TEMPLATE),
+        expression=".Values.isolation.networkPolicy.outgoingConnections.ipBlock.except",
     )
-    egress: list[dict[str, Any]] = [
-        # outgoing connections to the vcluster control plane
-        {
-            "ports": [{"port": 443}, {"port": 8443}],
-            "to": [{"podSelector": {"matchLabels": {"release": release}}}],
-        },
-        # outgoing connections to the DNS server
-        {"ports": [{"port": 53, "protocol": "UDP"}, {"port": 53, "protocol": "TCP"}]},
-        # outgoing connections to the internet or other vcluster workloads
-        {"to": [{"podSelector": _managed_by(release)}, {"ipBlock": _ip_block(ctx)}]},
-    ]
-    spec = {"podSelector": _managed_by(release), "egress": egress, "policyTypes": ["Egress"]}
-    return {"apiVersion": _API_VERSION, "kind": "NetworkPolicy", "metadata": metadata, "spec": spec}
+    lines += [f"              - {shown(item)}" for _, item in excepted]
+    return [*lines, "  policyTypes:", "    - Egress"]
 
 
-def _control_plane(ctx: Context, release: object, *, annotated: bool) -> dict[str, Any]:
-    namespace = ctx.plain(TEMPLATE, ctx.namespace)
-    metadata = ctx.metadata(TEMPLATE, f"{ctx.release}-control-plane", namespace, annotated=annotated)
-    egress: list[dict[str, Any]] = [
-        # host Kubernetes access: any pod on 443, 8443 or 6443
-        {"ports": [{"port": 443}, {"port": 8443}, {"port": 6443}]},
-        # vcluster workloads, or the kube-system DNS server
-        {
-            "to": [
-                {"podSelector": {}},
-                {
-                    "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "kube-system"}},
-                    "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}},
-                },
-            ]
-        },
+def _control_plane(ctx: Context, *, annotated: bool) -> list[str]:
+    release = ctx.release
+    return [
+        _API_VERSION,
+        _KIND,
+        *ctx.metadata_lines(TEMPLATE, f"  name: {release}-control-plane", ctx.namespace, annotated=annotated),
+        "spec:",
+        "  podSelector:",
+        "    matchLabels:",
+        f"      release: {release}",
+        "  egress:",
+        "    - ports:",
+        "        - port: 443",
+        "        - port: 8443",
+        "        - port: 6443",
+        "    - to:",
+        "        - podSelector: {}",
+        "        - namespaceSelector:",
+        "            matchLabels:",
+        "              kubernetes.io/metadata.name: 'kube-system'",
+        "          podSelector:",
+        "            matchLabels:",
+        "              k8s-app: kube-dns",
+        "  policyTypes:",
+        "    - Egress",
     ]
-    spec = {"podSelector": {"matchLabels": {"release": release}}, "egress": egress, "policyTypes": ["Egress"]}
-    return {"apiVersion": _API_VERSION, "kind": "NetworkPolicy", "metadata": metadata, "spec": spec}
 
 
 def render_network_policies(ctx: Context) -> list[Manifest]:
     """``<release>-workloads`` (in the target namespace) then ``<release>-control-plane``, or none."""
     if not ctx.both(TEMPLATE, ("isolation", "enabled"), (*_POLICY, "enabled")):
         return []
-    release = ctx.plain(TEMPLATE, ctx.release)
     workloads_annotated, control_plane_annotated = _annotated(ctx)
-    source = ctx.source(TEMPLATE)
-    return [
-        Manifest(source, _workloads(ctx, release, annotated=workloads_annotated)),
-        Manifest(source, _control_plane(ctx, release, annotated=control_plane_annotated)),
-    ]
+    return ctx.manifests(
+        TEMPLATE,
+        [
+            _workloads(ctx, annotated=workloads_annotated),
+            _control_plane(ctx, annotated=control_plane_annotated),
+        ],
+    )

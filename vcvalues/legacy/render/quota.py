@@ -1,36 +1,33 @@
 """The ResourceQuota of ``templates/resourcequota.yaml`` (identical text in k3s/k8s/k0s/eks 0.15.1 - 0.19.10).
 
 Read at every tag v0.15.0 - v0.19.10 of loft-sh/vcluster: one template for all four charts, except that
-k8s, k0s and eks 0.15.0 have no ``globalAnnotations`` block (k3s has it from 0.15.0).
+k8s, k0s and eks 0.15.0 have no ``globalAnnotations`` block (k3s has it from 0.15.0). The text is the
+template's, line for line (``name:  <release>-quota`` keeps its two spaces).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from vcvalues.core.gofmt import strval
 from vcvalues.legacy.chart import Distro
 from vcvalues.legacy.render._context import Context, Manifest
-from vcvalues.legacy.render._gotmpl import NO_VALUE, printed, range_items, to_yaml_value, truthy
-from vcvalues.legacy.render._scalar import RenderError, plain_key
+from vcvalues.legacy.render._gotmpl import range_items, truthy
+from vcvalues.legacy.render._text import nindent, quoted, to_yaml
 
-__all__ = ["TEMPLATE", "quoted_map", "render_quota"]
+__all__ = ["TEMPLATE", "annotated", "quoted_lines", "render_quota"]
 
 TEMPLATE = "resourcequota.yaml"
 _QUOTA = ("isolation", "resourceQuota")
 
 
-def quoted_map(ctx: Context, template: str, value: object, expression: str) -> dict[str, Any] | None:
-    """``{{- range $key, $val := value }} {{ $key }}: {{ $val | quote }}``: None when nothing is written.
+def quoted_lines(ctx: Context, template: str, value: object, expression: str, pad: int) -> list[str]:
+    """``{{- range $key, $val := value }}`` then ``{{ $key }}: {{ $val | quote }}`` at ``pad`` spaces.
 
-    Keys come in Go's sorted order and are written unquoted; ``quote`` writes nil as nothing (null).
+    Keys come in Go's sorted order and are written as they are; ``quote`` writes nil as nothing.
     """
     where = ctx.source(template)
-    out: dict[str, Any] = {}
-    for key, item in range_items(value, template=where, expression=expression):
-        text = None if item is None else strval(item).replace(NO_VALUE, "")
-        out[plain_key(printed(key), where=where)] = text
-    return out or None
+    return [
+        f"{' ' * pad}{key}: {quoted(item)}"
+        for key, item in range_items(value, template=where, expression=expression)
+    ]
 
 
 def annotated(ctx: Context) -> bool:
@@ -42,24 +39,25 @@ def render_quota(ctx: Context) -> Manifest | None:
     """The ResourceQuota ``<release>-quota``, or None when the template renders nothing."""
     if not ctx.both(TEMPLATE, ("isolation", "enabled"), (*_QUOTA, "enabled")):
         return None
-    metadata = ctx.metadata(
-        TEMPLATE, f"{ctx.release}-quota", ctx.target_namespace(TEMPLATE), annotated=annotated(ctx)
-    )
+    lines = [
+        "apiVersion: v1",
+        "kind: ResourceQuota",
+        *ctx.metadata_lines(
+            TEMPLATE,
+            f"  name:  {ctx.release}-quota",
+            ctx.namespace_text(TEMPLATE),
+            annotated=annotated(ctx),
+        ),
+        "spec:",
+        "  hard:",
+    ]
     quota = ctx.get(TEMPLATE, *_QUOTA, "quota")
-    spec: dict[str, Any] = {
-        "hard": quoted_map(ctx, TEMPLATE, quota, ".Values.isolation.resourceQuota.quota"),
-    }
+    lines += quoted_lines(ctx, TEMPLATE, quota, ".Values.isolation.resourceQuota.quota", 4)
     expressions = ctx.get(TEMPLATE, *_QUOTA, "scopeSelector", "matchExpressions")
     if truthy(expressions):
-        if not isinstance(expressions, list):
-            # toYaml of a map or scalar at the indentation of `matchExpressions:` is not a list under it.
-            raise RenderError(
-                f"{ctx.source(TEMPLATE)}: isolation.resourceQuota.scopeSelector.matchExpressions is a "
-                f"{type(expressions).__name__}; the chart writes it where a list belongs"
-            )
-        spec["scopeSelector"] = {"matchExpressions": to_yaml_value(expressions)}
+        lines += ["  scopeSelector:", "    matchExpressions:" + nindent(to_yaml(expressions), 4)]
     scopes = ctx.get(TEMPLATE, *_QUOTA, "scopes")
     if truthy(scopes):
-        spec["scopes"] = to_yaml_value(scopes)
-    body = {"apiVersion": "v1", "kind": "ResourceQuota", "metadata": metadata, "spec": spec}
-    return Manifest(ctx.source(TEMPLATE), body)
+        lines.append("  scopes:" + nindent(to_yaml(scopes), 4))
+    (manifest,) = ctx.manifests(TEMPLATE, [lines])
+    return manifest

@@ -17,6 +17,7 @@ from vcvalues.legacy.rules import (
     capacity,
     coverage,
     exposure,
+    helm_failures,
     limitrange,
     network,
     pod_security,
@@ -58,6 +59,7 @@ FAMILIES = (
     reserved,
     security_context,
     traps,
+    helm_failures,
 )
 
 
@@ -99,8 +101,17 @@ def check_rules(
     apply_fixes: bool,
     disable: Collection[str] = (),
     config: RulesConfig | None = None,
+    fix_user_values: bool = False,
 ) -> list[Diagnostic]:
     """Run every enabled legacy rule on compiled values (:func:`vcvalues.core.rule_engine.check_rules`)."""
     from vcvalues.core.rule_engine import check_rules as run
 
-    return run(result, REGISTRY, RuleContext, apply_fixes=apply_fixes, disable=disable, config=config)
+    return run(
+        result,
+        REGISTRY,
+        RuleContext,
+        apply_fixes=apply_fixes,
+        disable=disable,
+        config=config,
+        fix_user_values=fix_user_values,
+    )

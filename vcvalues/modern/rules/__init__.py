@@ -68,8 +68,17 @@ def check_rules(
     apply_fixes: bool,
     disable: Collection[str] = (),
     config: RulesConfig | None = None,
+    fix_user_values: bool = True,
 ) -> list[Diagnostic]:
     """Run every enabled 0.20+ rule on compiled values (:func:`vcvalues.core.rule_engine.check_rules`)."""
     from vcvalues.core.rule_engine import check_rules as run
 
-    return run(result, REGISTRY, ModernRuleContext, apply_fixes=apply_fixes, disable=disable, config=config)
+    return run(
+        result,
+        REGISTRY,
+        ModernRuleContext,
+        apply_fixes=apply_fixes,
+        disable=disable,
+        config=config,
+        fix_user_values=fix_user_values,
+    )

@@ -70,9 +70,24 @@ def test_ip_block_values_are_written_unquoted() -> None:
     assert _ip_block(missing)["cidr"] is None
 
 
-@pytest.mark.parametrize("cidr", ["10.0.0.0/8 # office", "a: b", "[10.0.0.0/8]", "*x"])
-def test_ip_block_cidr_that_changes_the_yaml_is_an_error(cidr: str) -> None:
-    with pytest.raises(RenderError, match=r"networkpolicy\.yaml: the chart writes"):
+@pytest.mark.parametrize(
+    ("cidr", "read"), [("10.0.0.0/8 # office", "10.0.0.0/8"), ("[10.0.0.0/8]", ["10.0.0.0/8"])]
+)
+def test_ip_block_cidr_reads_as_helm_reads_the_text(cidr: str, read: object) -> None:
+    # checked against Helm v4.2.3: the comment is dropped, the flow sequence is a list
+    block = _ip_block({"isolation": {"networkPolicy": {"outgoingConnections": {"ipBlock": {"cidr": cidr}}}}})
+    assert block["cidr"] == read
+
+
+@pytest.mark.parametrize(
+    ("cidr", "reason"),
+    [("a: b", "mapping values are not allowed"), ("*x", "alias \\*x has no anchor")],
+)
+def test_ip_block_cidr_that_breaks_the_yaml_fails_as_helm_fails(cidr: str, reason: str) -> None:
+    # Helm: "YAML parse error on vcluster/templates/networkpolicy.yaml: error converting YAML to JSON"
+    with pytest.raises(
+        RenderError, match=rf"YAML parse error on vcluster/templates/networkpolicy\.yaml: .*{reason}"
+    ):
         _ip_block({"isolation": {"networkPolicy": {"outgoingConnections": {"ipBlock": {"cidr": cidr}}}}})
 
 

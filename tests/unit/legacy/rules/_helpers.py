@@ -18,7 +18,9 @@ def config_with(rule_id: str, options: dict[str, Any]) -> RulesConfig | None:
     return RulesConfig(MappingProxyType({rule_id: RuleSetting(options=MappingProxyType(dict(options)))}))
 
 
-def compile_example(rule: Rule, text: str, *, apply_fixes: bool = False) -> CompileResult:
+def compile_example(
+    rule: Rule, text: str, *, apply_fixes: bool = False, fix_user_values: bool = False
+) -> CompileResult:
     """Compile an example of ``rule`` with the chart, namespace and options it declares."""
     example = rule.example
     return compile_text(
@@ -27,6 +29,7 @@ def compile_example(rule: Rule, text: str, *, apply_fixes: bool = False) -> Comp
         distro=example.distro,
         namespace=example.namespace,
         apply_fixes=apply_fixes,
+        fix_user_values=fix_user_values,
         config=config_with(rule.id, dict(example.options)),
     )
 

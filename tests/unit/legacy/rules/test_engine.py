@@ -51,10 +51,29 @@ def test_two_fixes_in_one_round_and_nothing_left() -> None:
         "    service:",
         "      resourceQuota:\n        quota:\n          services.loadbalancers: 0\n    service:",
     )
-    result = compile_text(textwrap.dedent(text), apply_fixes=True)
+    result = compile_text(textwrap.dedent(text), apply_fixes=True, fix_user_values=True)
     assert sorted(path[-1] for path, _, _ in result.fixes) == ["services.loadbalancers", "services.nodeports"]
     assert {d.rule_id for d in result.diagnostics} == {"expose-needs-nodeports", "expose-needs-loadbalancers"}
     assert all(d.severity is Severity.WARNING for d in result.diagnostics)
+
+
+def test_a_value_the_user_wrote_is_not_fixed_by_default() -> None:
+    # issue 12 item 4a: render raises only defaulted values; services.loadbalancers: 0 is the user's own
+    text = FLAGSHIP.replace(
+        "    service:",
+        "      resourceQuota:\n        quota:\n          services.loadbalancers: 0\n    service:",
+    )
+    result = compile_text(textwrap.dedent(text), apply_fixes=True)
+    assert [path[-1] for path, _, _ in result.fixes] == ["services.nodeports"]
+    found = {d.rule_id: d for d in result.diagnostics}
+    assert found["expose-needs-nodeports"].severity is Severity.WARNING
+    unfixed = found["expose-needs-loadbalancers"]
+    assert unfixed.severity is Severity.ERROR and not result.ok
+    assert unfixed.hint is not None and unfixed.hint.endswith(
+        "you set isolation.resourceQuota.quota[services.loadbalancers] yourself, so it is not changed here "
+        "(change it, or let vcvalues lint --fix write it)"
+    )
+    assert result.values["isolation"]["resourceQuota"]["quota"]["services.loadbalancers"] == 0
 
 
 def test_without_apply_fixes_the_values_are_untouched() -> None:

@@ -83,7 +83,7 @@ def test_pass_example_triggers_nothing(rule_id: str) -> None:
 @pytest.mark.parametrize("rule_id", [r for r in RULE_IDS if REGISTRY[r].fixable])
 def test_fix_resolves_the_fail_example(rule_id: str) -> None:
     rule = REGISTRY[rule_id]
-    result = compile_example(rule, rule.fail_example, apply_fixes=True)
+    result = compile_example(rule, rule.fail_example, apply_fixes=True, fix_user_values=True)  # lint --fix
     assert result.fixes
     assert [d.severity for d in result.diagnostics] == [Severity.WARNING] * len(result.diagnostics)
     assert all(d.rule_id == rule_id and d.message.startswith("fixed: ") for d in result.diagnostics)
