@@ -52,11 +52,13 @@ def run_modern(args: argparse.Namespace, io: IO, chart: ModernRef, loaded: list[
         release=args.release,
         namespace=args.namespace,
         apply_fixes=not (args.no_fix or helm_template),
+        helm_major=args.helm_version,
     )
     if getattr(args, "verbose", False):
         io.err.write(
             f"vcvalues: 0.20+ values (vcluster.yaml): chart {result.chart}, release {result.release} "
-            f"in namespace {result.namespace}{', as helm template prints them' if helm_template else ''}\n"
+            f"in namespace {result.namespace}, values coalesced as Helm {args.helm_version}"
+            f"{', as helm template prints them' if helm_template else ''}\n"
         )
     if result.diagnostics:
         io.err.write(format_diagnostics(result.diagnostics, fmt="text", files=max(len(args.files), 1)))

@@ -15,7 +15,9 @@ from vcvalues.cli._common import add_chart_arguments, add_helm_version_argument,
 
 if TYPE_CHECKING:
     from vcvalues.cli import IO
+    from vcvalues.core.chart import ModernRef
     from vcvalues.core.diagnostics import Diagnostic
+    from vcvalues.core.load import LoadResult
     from vcvalues.legacy.compile import CompileResult
 
 OUTPUTS = ("manifests", "values", "all")
@@ -150,6 +152,11 @@ def run(args: argparse.Namespace, io: IO) -> int:
     version, distro = args.chart_version, args.distro
     if umbrella is not None and version is None and distro is None:
         version, distro = umbrella.version, umbrella.distro
+    chart = _modern_chart(version, distro, loaded)
+    if chart is not None:  # 0.20+ values (vcluster.yaml): the modern wing renders them
+        from vcvalues.cli._render_modern import run_modern
+
+        return run_modern(args, io, chart, loaded)
     result = compile_loaded(
         loaded,
         set_values=args.set_values,
@@ -178,6 +185,15 @@ def run(args: argparse.Namespace, io: IO) -> int:
         return 1
     io.out.write(_render_output(result, args, io))
     return 0
+
+
+def _modern_chart(version: str | None, distro: str | None, loaded: list[LoadResult]) -> ModernRef | None:
+    """The 0.20+ release to render for (by version, else read from the files as lint reads them), or None."""
+    from vcvalues.core.chart import ModernRef
+    from vcvalues.core.dialect import choose_chart
+
+    chart = choose_chart(version, distro, [one.data for one in loaded if one.data is not None]).chart
+    return chart if isinstance(chart, ModernRef) else None
 
 
 def _admission(result: CompileResult) -> list[Diagnostic]:

@@ -89,7 +89,7 @@ def compile_modern(
     run_rules: bool = True,
     config: RulesConfig | None = None,
     helm_major: int = 3,
-    fix_user_values: bool = True,
+    fix_user_values: bool = False,
 ) -> ModernCompileResult:
     """Compile 0.20+ values already read, as ``helm install -f FILE... --set ...`` would see them.
 

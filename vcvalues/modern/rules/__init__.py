@@ -68,7 +68,7 @@ def check_rules(
     apply_fixes: bool,
     disable: Collection[str] = (),
     config: RulesConfig | None = None,
-    fix_user_values: bool = True,
+    fix_user_values: bool = False,
 ) -> list[Diagnostic]:
     """Run every enabled 0.20+ rule on compiled values (:func:`vcvalues.core.rule_engine.check_rules`)."""
     from vcvalues.core.rule_engine import check_rules as run
