@@ -187,11 +187,16 @@ def _parse(text: str, name: str, *, builtin: bool) -> RulesConfig:
 
 def _setting(rule_id: str, item: Any, fail: Any) -> RuleSetting:
     from vcvalues.legacy.rules import REGISTRY as LEGACY
-    from vcvalues.modern.rules import REGISTRY as MODERN
 
-    REGISTRY = {**MODERN, **LEGACY}  # a config serves files of both dialects
     path = ("rules", rule_id)
-    rule = REGISTRY.get(rule_id)
+    # a config serves files of both dialects; the modern registry is imported only for an id the legacy
+    # one lacks (the presets name legacy ids: a legacy lint then never loads the 0.20+ rules)
+    rule = LEGACY.get(rule_id)
+    if rule is None:
+        from vcvalues.modern.rules import REGISTRY as MODERN
+
+        REGISTRY = {**MODERN, **LEGACY}
+        rule = REGISTRY.get(rule_id)
     if rule is None:
         from difflib import get_close_matches
 

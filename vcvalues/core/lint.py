@@ -163,7 +163,6 @@ def _lint_each(
     from vcvalues.core.config import config_for
     from vcvalues.core.dialect import choose_chart
     from vcvalues.core.load import load_path, load_yaml
-    from vcvalues.modern.compile import compile_modern
 
     outcome = LintOutcome()
     configs: dict[str, RulesConfig] = {}
@@ -199,6 +198,8 @@ def _lint_each(
         outcome.charts[name] = choice
         result: CompileResult | ModernCompileResult
         if isinstance(choice.chart, ModernRef):
+            from vcvalues.modern.compile import compile_modern  # only when a 0.20+ file is linted
+
             result = compile_modern(
                 [loaded],
                 choice.chart,

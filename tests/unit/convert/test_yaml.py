@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vcvalues.convert._yaml import _go_key_less, dump_values, format_go_float
+from vcvalues.convert._yaml import dump_values
+from vcvalues.core.go_order import _go_key_less, format_go_float
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import functools
 import re
 from typing import Any
 
-from vcvalues.convert._yaml import _go_key_order, format_go_float
+from vcvalues.core.go_order import _go_key_order, format_go_float
 from vcvalues.core.yaml11 import resolve_plain
 
 __all__ = ["emit"]
