@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
-from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.compiled import Compiled
+from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.core.load import LoadResult, load_path, load_yaml
 from vcvalues.core.provenance import Provenance
 from vcvalues.core.set_values import apply_set
@@ -29,31 +30,8 @@ DEFAULT_RELEASE = "vcluster"
 
 
 @dataclass
-class CompileResult:
-    """Everything compiling values produced.
-
-    Attributes:
-        chart: the chart compiled against.
-        release: Helm release name.
-        namespace: Helm release namespace.
-        values: the effective values the chart's templates see (plain data), fixes applied if asked.
-        user_values: the user's merged values (files, then --set), before the chart defaults.
-        diagnostics: every problem found, sorted by place.
-        sources: where each value came from (for positions).
-        fixes: what the compiler changed, as (key path, new value, description).
-    """
-
-    chart: ChartRef
-    release: str
-    namespace: str
-    values: dict[str, Any]
-    user_values: dict[str, Any]
-    diagnostics: list[Diagnostic]
-    sources: Provenance
-    fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
-    loaded: list[LoadResult] = field(default_factory=list)
-    deleted: list[KeyPath] = field(default_factory=list)
-    helm_major: int = 3
+class CompileResult(Compiled[ChartRef]):
+    """Everything compiling legacy values produced (fields: :class:`vcvalues.core.compiled.Compiled`)."""
 
     def values_document(self) -> dict[str, Any]:
         """The effective values to print: keys a user null deleted are written as null, so the document
@@ -62,11 +40,6 @@ class CompileResult:
         from vcvalues.legacy.catalog import chart_defaults
 
         return with_deletions(self.values, self.deleted, chart_defaults(self.chart))
-
-    @property
-    def ok(self) -> bool:
-        """No error-level diagnostic."""
-        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
     @functools.cached_property
     def model(self) -> Values:

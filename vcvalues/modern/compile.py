@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.chart import ModernRef
 from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
-from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
+from vcvalues.core.compiled import Compiled
+from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.core.load import LoadResult
 from vcvalues.core.provenance import Provenance
 from vcvalues.core.set_values import apply_set
@@ -26,35 +27,8 @@ DEFAULT_RELEASE = "vcluster"
 
 
 @dataclass
-class ModernCompileResult:
-    """Everything compiling 0.20+ values produced (the fields of the legacy ``CompileResult``).
-
-    Attributes:
-        chart: the release compiled against.
-        release: Helm release name.
-        namespace: Helm release namespace.
-        values: the effective values the chart's templates see (plain data), fixes applied if asked.
-        user_values: the user's merged values (files, then --set), before the chart defaults.
-        diagnostics: every problem found, sorted by place.
-        sources: where each value came from (for positions).
-        fixes: what the compiler changed, as (key path, new value, description).
-    """
-
-    chart: ModernRef
-    release: str
-    namespace: str
-    values: dict[str, Any]
-    user_values: dict[str, Any]
-    diagnostics: list[Diagnostic]
-    sources: Provenance
-    fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
-    loaded: list[LoadResult] = field(default_factory=list)
-    deleted: list[KeyPath] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """No error-level diagnostic."""
-        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+class ModernCompileResult(Compiled[ModernRef]):
+    """Everything compiling 0.20+ values produced (fields: :class:`vcvalues.core.compiled.Compiled`)."""
 
     def values_document(self) -> dict[str, Any]:
         """The effective values to print (user nulls that deleted a default written as null)."""
@@ -112,7 +86,7 @@ def compile_modern(
     diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
     provenance = Provenance(files=[result.source_map for result in loaded])
     result = ModernCompileResult(
-        chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded)
+        chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded), helm_major=helm_major
     )
     if any(r.data is None for r in loaded):
         result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
