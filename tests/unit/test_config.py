@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vcvalues.core.config import config_for, find_config, load_config, preset
+from vcvalues.core.config import PRESET_DIR, config_for, find_config, load_config, preset
 from vcvalues.core.diagnostics import Severity
 from vcvalues.errors import ConfigError
 from vcvalues.legacy.rules import REGISTRY
@@ -25,6 +25,15 @@ def test_strict_raises_traps_to_errors() -> None:
     assert strict.severities["service-account-token-annotations"] is Severity.WARNING
     assert strict.severities["expose-needs-nodeports"] is Severity.ERROR
     assert set(strict.rules) == set(REGISTRY)
+
+
+@pytest.mark.parametrize("name", ["default", "strict"])
+def test_a_preset_passes_the_checks_of_a_user_config(tmp_path: Path, name: str) -> None:
+    # a built-in preset is read without the rule registries (a lint loads only its dialect's rules):
+    # the same text read as a user's file, every id and option checked, gives the same config
+    text = (PRESET_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+    as_user = load_config(_write(tmp_path, text))
+    assert as_user.rules == preset(name).rules
 
 
 def _write(tmp_path: Path, text: str) -> Path:

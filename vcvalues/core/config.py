@@ -181,28 +181,15 @@ def _parse(text: str, name: str, *, builtin: bool) -> RulesConfig:
         rules = {}
     if not isinstance(rules, dict):  # `rules: off` reads as false: it switches nothing off, so say so
         raise fail(("rules",), "rules must be a map of rule id to off or {severity, options}")
-    own = {rule_id: _setting(rule_id, item, fail) for rule_id, item in rules.items()}
+    own = {rule_id: _setting(rule_id, item, fail, builtin=builtin) for rule_id, item in rules.items()}
     return base.merged(RulesConfig(MappingProxyType(own), None if builtin else name))
 
 
-def _setting(rule_id: str, item: Any, fail: Any) -> RuleSetting:
-    from vcvalues.legacy.rules import REGISTRY as LEGACY
-
+def _setting(rule_id: str, item: Any, fail: Any, *, builtin: bool = False) -> RuleSetting:
     path = ("rules", rule_id)
-    # a config serves files of both dialects; the modern registry is imported only for an id the legacy
-    # one lacks (the presets name legacy ids: a legacy lint then never loads the 0.20+ rules)
-    rule = LEGACY.get(rule_id)
-    if rule is None:
-        from vcvalues.modern.rules import REGISTRY as MODERN
-
-        REGISTRY = {**MODERN, **LEGACY}
-        rule = REGISTRY.get(rule_id)
-    if rule is None:
-        from difflib import get_close_matches
-
-        close = get_close_matches(rule_id, list(REGISTRY), n=1)
-        guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
-        raise fail(path, f"unknown rule {rule_id!r}{guess}", key=True)
+    # a built-in preset names only known ids and no options (tests/unit/test_config.py checks it), so
+    # reading it imports no rule registry: a lint loads only the rules of the dialect it lints
+    rule = None if builtin else _rule(rule_id, path, fail)
     if item is False or item == "off" or item is True or item == "on":
         enabled = item is True or item == "on"
         if not enabled and rule_id in ALWAYS_ON:
@@ -224,7 +211,7 @@ def _setting(rule_id: str, item: Any, fail: Any) -> RuleSetting:
     options = item.get("options") or {}
     if not isinstance(options, dict):
         raise fail((*path, "options"), "options must be a map")
-    known = {option.name: option for option in rule.options}
+    known = {option.name: option for option in rule.options} if rule is not None else {}
     for option_name, value in options.items():
         option = known.get(option_name)
         if option is None:
@@ -240,3 +227,28 @@ def _setting(rule_id: str, item: Any, fail: Any) -> RuleSetting:
                 (*path, "options", option_name), f"{option_name} must be one of {choices}, found {value!r}"
             )
     return RuleSetting(True, severity, MappingProxyType(dict(options)))
+
+
+def _rule(rule_id: str, path: KeyPath, fail: Any) -> Any:
+    """The rule ``rule_id`` names, in either dialect's registry (a config serves files of both dialects;
+    the 0.20+ registry is imported only for an id the legacy one lacks).
+
+    Raises:
+        ConfigError: no such rule (with a did-you-mean).
+    """
+    from vcvalues.legacy.rules import REGISTRY as LEGACY
+
+    rule = LEGACY.get(rule_id)
+    if rule is not None:
+        return rule
+    from vcvalues.modern.rules import REGISTRY as MODERN
+
+    registry = {**MODERN, **LEGACY}
+    rule = registry.get(rule_id)
+    if rule is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(rule_id, list(registry), n=1)
+        guess = f"; did you mean {close[0]!r}?" if close else "; `vcvalues rules` lists them"
+        raise fail(path, f"unknown rule {rule_id!r}{guess}", key=True)
+    return rule
