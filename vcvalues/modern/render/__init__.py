@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.load import load_yaml
-from vcvalues.errors import RenderError
-from vcvalues.legacy.render._context import Manifest, check_release_name
+from vcvalues.errors import RenderError, UsageError
 from vcvalues.modern.render import limitrange, namespace, netpol, netpol_egress, quota
 from vcvalues.modern.render._context import Context, parse_version
 
-__all__ = ["Manifest", "RenderError", "render_manifests", "render_text"]
+if TYPE_CHECKING:
+    from vcvalues.legacy.render import Manifest
+
+__all__ = ["Manifest", "RenderError", "render_bodies", "render_manifests", "render_text"]
 
 _NOT_FROM_CHART = (
     "not rendered by the chart: the Namespace the vcluster docs recommend (--namespace-manifest)"
@@ -42,10 +44,19 @@ _NOT_FROM_CHART = (
 _Document = tuple[str, list[str], bool]
 
 
+def __getattr__(name: str) -> Any:
+    """``Manifest`` (the legacy render's class, which both dialects return), imported on first use."""
+    if name == "Manifest":
+        from vcvalues.legacy.render import Manifest
+
+        return Manifest
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _documents(
     values: Mapping[str, Any], release: str, namespace_name: str, chart_version: str, with_namespace: bool
 ) -> list[_Document]:
-    check_release_name(release)
+    _check_release_name(release)
     parse_version(chart_version)  # refuse an unknown chart version before anything renders
     ctx = Context(values, release, namespace_name, chart_version)
     documents: list[_Document] = []
@@ -64,6 +75,20 @@ def _documents(
     if rendered_limits is not None:
         documents.append((ctx.source(limitrange.TEMPLATE), rendered_limits, True))
     return [(source, _trim_space(lines), from_chart) for source, lines, from_chart in documents]
+
+
+def _check_release_name(release: str) -> None:
+    """Refuse a release name Helm refuses, in the legacy render's words (only a refused name imports
+    the legacy render package: a lint of 0.20+ values runs this render and must not load it)."""
+    from vcvalues.core.chart import check_release
+
+    try:
+        check_release(release)
+    except UsageError:
+        from vcvalues.legacy.render._context import check_release_name
+
+        check_release_name(release)
+        raise
 
 
 def _go_space(char: str) -> bool:
@@ -109,7 +134,34 @@ def render_manifests(
         UsageError: the release name is one Helm refuses.
         UnsupportedChartVersionError: ``chart_version`` is not 0.20.0-0.36.1.
     """
-    manifests = []
+    from vcvalues.legacy.render import Manifest  # the public class both dialects return
+
+    return [
+        Manifest(source, body, from_chart)
+        for source, body, from_chart in render_bodies(
+            values,
+            release=release,
+            namespace=namespace,
+            chart_version=chart_version,
+            namespace_manifest=namespace_manifest,
+        )
+    ]
+
+
+def render_bodies(
+    values: Mapping[str, Any],
+    *,
+    release: str,
+    namespace: str,
+    chart_version: str,
+    namespace_manifest: bool = False,
+) -> list[tuple[str, dict[str, Any], bool]]:
+    """:func:`render_manifests` as ``(source, body, from_chart)`` triples, for the rules: it does not
+    import the legacy render package, which holds the public ``Manifest`` class.
+
+    Args and Raises as :func:`render_manifests`.
+    """
+    bodies = []
     for source, lines, from_chart in _documents(
         values, release, namespace, chart_version, namespace_manifest
     ):
@@ -117,8 +169,8 @@ def render_manifests(
         if loaded.data is None or any(d.rule_id == "syntax" for d in loaded.diagnostics):
             reasons = "; ".join(d.message for d in loaded.diagnostics)
             raise RenderError(f"{source}: the rendered manifest is not valid YAML: {reasons}")
-        manifests.append(Manifest(source, loaded.data, from_chart))
-    return manifests
+        bodies.append((source, loaded.data, from_chart))
+    return bodies
 
 
 def render_text(

@@ -15,7 +15,7 @@ from typing import Any
 
 from vcvalues.core.gofmt import format_value, go_type, quote
 from vcvalues.errors import RenderError, UnsupportedChartVersionError
-from vcvalues.legacy.render._gotmpl import printed, range_items, truthy
+from vcvalues.modern.render._gotmpl import printed, range_items, truthy
 from vcvalues.modern.render._goyaml import to_yaml
 
 __all__ = ["CHART_NAME", "Context", "merge", "parse_version"]

@@ -35,15 +35,15 @@ VCLUSTER_DNS_LABELS = ({"k8s-app": "vcluster-kube-dns"}, {"k8s-app": "kube-dns"}
 
 def _policies(ctx: ModernRuleContext) -> list[dict[str, Any]] | None:
     from vcvalues.errors import VcValuesError
-    from vcvalues.modern.render import render_manifests
+    from vcvalues.modern.render import render_bodies
 
     try:
-        manifests = render_manifests(
+        rendered = render_bodies(
             ctx.values, release=ctx.release, namespace=ctx.namespace, chart_version=str(ctx.chart.version)
         )
     except VcValuesError:
         return None  # other rules (schema, null-parent) say why the chart does not render
-    return [m.body for m in manifests if m.body.get("kind") == "NetworkPolicy"]
+    return [body for _, body, _ in rendered if body.get("kind") == "NetworkPolicy"]
 
 
 def _workload_namespace(ctx: ModernRuleContext) -> str:
