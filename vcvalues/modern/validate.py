@@ -2,9 +2,10 @@
 
 Helm validates the coalesced values against the chart's ``values.schema.json`` (draft 2020-12, every
 struct closed) and refuses to install on any error. The catalogue keeps each release's schema in
-draft-07 spelling with the same verdicts; it is compiled once with jsonschema_rs and its errors are
-turned into :class:`ModernIssue` s: unknown keys (with the known keys of that map, for a did-you-mean)
-and wrong values.
+draft-07 spelling with the same verdicts. Valid values are recognised in pure Python
+(:mod:`vcvalues.modern._clean_check`); otherwise the schema is compiled once with jsonschema_rs and its
+errors are turned into :class:`ModernIssue` s: unknown keys (with the known keys of that map, for a
+did-you-mean) and wrong values.
 """
 
 from __future__ import annotations
@@ -39,12 +40,15 @@ class ModernIssue:
 
 def validate_modern(values: Mapping[str, Any], ref: ModernRef) -> list[ModernIssue]:
     """The upstream schema's errors for ``values`` (the coalesced values Helm validates), ordered by path."""
-    validator = _validator(ref)
-    if validator.is_valid(values):
-        return []
+    from vcvalues.modern._clean_check import is_clean
     from vcvalues.modern.catalog import release_schema
 
     schema = release_schema(ref)
+    if is_clean(values, schema):  # jsonschema_rs is imported only to judge and word the rest
+        return []
+    validator = _validator(ref)
+    if validator.is_valid(values):
+        return []
     found: dict[ModernIssue, None] = {}
     for error in validator.iter_errors(values):
         for issue in _translate(error, schema):

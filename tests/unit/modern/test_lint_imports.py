@@ -1,5 +1,6 @@
 """A lint of 0.20+ values stays in the modern wing: the legacy render and rules are not imported (they
-cost a cold ``vcvalues lint`` ~30 ms, issue 17), whatever the rules find."""
+cost a cold ``vcvalues lint`` ~30 ms, issue 17), whatever the rules find; and valid values are judged
+without jsonschema_rs (imported only to word schema errors)."""
 
 from __future__ import annotations
 
@@ -27,9 +28,16 @@ def _loaded(*args: str, watched: tuple[str, ...]) -> tuple[list[str], int]:
     return [name for name in names.split(",") if name], int(exit_code)
 
 
-def test_a_clean_modern_lint_imports_no_legacy_wing() -> None:
-    loaded, code = _loaded("--chart-version", "0.36.1", str(EXAMPLE), watched=LEGACY)
+def test_a_clean_modern_lint_imports_neither_the_legacy_wing_nor_jsonschema_rs() -> None:
+    loaded, code = _loaded("--chart-version", "0.36.1", str(EXAMPLE), watched=(*LEGACY, "jsonschema_rs"))
     assert (loaded, code) == ([], 0)
+
+
+def test_jsonschema_rs_words_the_errors_of_invalid_values(tmp_path: Path) -> None:
+    values = tmp_path / "vcluster.yaml"
+    values.write_text("policies:\n  podSecurityStandrd: baseline\n")
+    loaded, code = _loaded(str(values), watched=("jsonschema_rs",))
+    assert (loaded, code) == (["jsonschema_rs"], 1)
 
 
 @pytest.mark.parametrize(
