@@ -81,15 +81,16 @@ def pod_amounts(
 ) -> dict[str, Quantity]:
     """``requests.X`` / ``limits.X`` of one pod: max(largest init container, sum of containers)."""
     out: dict[str, Quantity] = {}
-    for kind in ("requests", "limits"):
+    # each container's (requests, limits) once, not once per resource name
+    main_amounts = [_container(resources, default, default_request) for resources in main]
+    init_amounts = [_container(resources, default, default_request) for resources in init]
+    for index, kind in enumerate(("requests", "limits")):
         for name in CONTAINER_RESOURCES:
             total = Quantity(0)
-            for resources in main:
-                amounts = _container(resources, default, default_request)[0 if kind == "requests" else 1]
-                total = total + amounts.get(name, Quantity(0))
-            for resources in init:
-                amounts = _container(resources, default, default_request)[0 if kind == "requests" else 1]
-                total = max(total, amounts.get(name, Quantity(0)))
+            for amounts in main_amounts:
+                total = total + amounts[index].get(name, Quantity(0))
+            for amounts in init_amounts:
+                total = max(total, amounts[index].get(name, Quantity(0)))
             out[f"{kind}.{name}"] = total
     return out
 
