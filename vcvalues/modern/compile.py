@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.chart import ModernRef
@@ -26,9 +25,9 @@ if TYPE_CHECKING:
 DEFAULT_RELEASE = "vcluster"
 
 
-@dataclass
 class ModernCompileResult(Compiled[ModernRef]):
-    """Everything compiling 0.20+ values produced (fields: :class:`vcvalues.core.compiled.Compiled`)."""
+    """Everything compiling 0.20+ values produced (fields: :class:`vcvalues.core.compiled.Compiled`; it
+    declares none of its own, so it inherits the dataclass methods rather than generating them again)."""
 
     def values_document(self) -> dict[str, Any]:
         """The effective values to print (user nulls that deleted a default written as null)."""

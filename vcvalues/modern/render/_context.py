@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.core.gofmt import format_value, go_type, quote
 from vcvalues.errors import RenderError, UnsupportedChartVersionError
 from vcvalues.modern.render._gotmpl import printed, range_items, truthy
@@ -72,7 +72,7 @@ def _merge_into(dst: dict[str, Any], src: Mapping[str, Any]) -> None:
             dst[key] = value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Context:
     """One render: effective values, release name and namespace, chart version."""
 

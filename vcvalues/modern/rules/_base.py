@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from vcvalues.core.chart import ModernRef
@@ -27,9 +26,9 @@ __all__ = [
 ]
 
 
-@dataclass
 class ModernRuleContext(BaseRuleContext):
-    """A 0.20+ rule's context: ``chart`` is the release (``ModernRef``)."""
+    """A 0.20+ rule's context: ``chart`` is the release (``ModernRef``). It only narrows a field's type,
+    so it inherits the dataclass methods rather than having ``@dataclass`` generate them again."""
 
     chart: ModernRef
 

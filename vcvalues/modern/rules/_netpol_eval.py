@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.core.cidr import parse_cidr
 
 __all__ = ["Endpoint", "allows_egress", "selects"]
 
 
-@dataclass(frozen=True)
+@record
 class Endpoint:
     """A pod (``namespace`` + labels) or, with ``ip``, an address outside the cluster."""
 
     namespace: str = ""
-    labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = MappingProxyType({})
     ip: str | None = None
 
     @property
