@@ -2,8 +2,9 @@
 
 Run ``python -m vcvalues.modern.catalog._generate ../shared/reference/vcluster/charts`` after adding a
 release. It reads each release's ``chart/values.yaml`` (as Helm reads it) and ``chart/values.schema.json``
-and writes ``data/defaults.json`` and ``data/schemas.json``: the newest release in full, every older
-release as a patch against the next newer one (``vcvalues.modern.catalog._patch``). Schemas are stored
+and writes ``data/defaults.json`` and ``data/schemas.json``, the newest release in full, and beside each
+a ``.patches.json`` with every older release as a patch against the next newer one
+(``vcvalues.modern.catalog._patch``). Schemas are stored
 as draft-07 (``definitions``, ``#/definitions/`` refs) without the annotations (descriptions, ``pro``,
 ``$id``, ``contentEncoding``); the validation keywords are kept as upstream states them.
 ``tests/unit/modern/test_catalog.py`` checks the files against the upstream charts.
@@ -70,14 +71,15 @@ def _strip(node: Any) -> Any:
     return out
 
 
-def chained(by_release: dict[str, Any]) -> dict[str, Any]:
-    """Newest release in full, each older one as a patch against the next newer."""
+def chained(by_release: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The newest release in full, and each older one as a patch against the next newer (two files: a
+    lint for the newest release, the default, parses only the first)."""
     names = [_name(r) for r in MODERN_RELEASES]
     newest = names[-1]
     patches = {
         older: diff(by_release[newer], by_release[older]) for older, newer in itertools.pairwise(names)
     }
-    return {"newest": newest, "full": by_release[newest], "patches": patches}
+    return {"newest": newest, "full": by_release[newest]}, patches
 
 
 def _name(release: tuple[int, int, int]) -> str:
@@ -90,9 +92,11 @@ def main(argv: list[str]) -> int:
     defaults = {name: read_defaults(charts / name / "chart") for name in names}
     schemas = {name: read_schema(charts / name / "chart") for name in names}
     DATA.mkdir(exist_ok=True)
-    for name, table in (("defaults.json", defaults), ("schemas.json", schemas)):
-        text = json.dumps(chained(table), separators=(",", ":"), sort_keys=False) + "\n"
-        (DATA / name).write_text(text, encoding="utf-8")
+    for stem, table in (("defaults", defaults), ("schemas", schemas)):
+        full, patches = chained(table)
+        for name, data in ((f"{stem}.json", full), (f"{stem}.patches.json", patches)):
+            text = json.dumps(data, separators=(",", ":"), sort_keys=False) + "\n"
+            (DATA / name).write_text(text, encoding="utf-8")
     return 0
 
 
