@@ -59,7 +59,8 @@ def _texts(
     files: Sequence[str], stdin_text: str | None, texts: Sequence[tuple[str, str]], report: AdmissionReport
 ) -> Iterator[tuple[str, str]]:
     """(name, text) of each input in turn, read when its turn comes; unreadable ones noted in ``report``."""
-    from vcvalues.core.load import decode_source, read_source
+    from vcvalues.core.encoding import decode_source
+    from vcvalues.core.read_file import read_source
 
     for name in files:
         if name == "-":

@@ -35,15 +35,15 @@ def located_documents(
 ) -> Iterator[tuple[object, Locate]]:
     """Each document of ``text`` with its locator, read one at a time (syntax problems are appended to
     ``diagnostics``); positions are worked out only for the documents asked about
-    (:mod:`vcvalues.pss.lean`). The cyclic garbage collector is paused meanwhile, as in
+    (:mod:`vcvalues.pss.documents`). The cyclic garbage collector is paused meanwhile, as in
     :func:`~vcvalues.pss.stream.iter_documents`."""
-    from vcvalues.pss.lean import lean_documents
+    from vcvalues.pss.documents import read_documents
 
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        yield from lean_documents(text, file=file, diagnostics=diagnostics)
+        yield from read_documents(text, file=file, diagnostics=diagnostics)
     finally:
         if paused:
             gc.enable()
@@ -106,7 +106,8 @@ def check_pod_files(
     Returns:
         The diagnostics of all files, counts, and messages for stderr.
     """
-    from vcvalues.core.load import decode_source, read_source
+    from vcvalues.core.encoding import decode_source
+    from vcvalues.core.read_file import read_source
 
     outcome = CheckPodsOutcome()
     for name in files:

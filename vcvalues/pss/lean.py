@@ -139,16 +139,21 @@ class _Shifted:
         return getattr(self._event, name)
 
 
-class _Slice:
+class Slice:
     """One document's own text (from the start of its first line), and its first line in the file."""
 
     __slots__ = ("end", "offset", "start", "text")
 
-    def __init__(self, text: str, start_mark: Any, end_mark: Any) -> None:
+    def __init__(self, text: str, start: int, end: int, offset: int) -> None:
         self.text = text
-        self.start = start_mark.index - start_mark.column
-        self.end = end_mark.index
-        self.offset = start_mark.line
+        self.start = start  # the index where the document's first line starts
+        self.end = end
+        self.offset = offset  # that line's number, from 0
+
+    @classmethod
+    def between(cls, text: str, start_mark: Any, end_mark: Any) -> Slice:
+        """The document from the line of ``start_mark`` to ``end_mark`` (the C parser's marks)."""
+        return cls(text, start_mark.index - start_mark.column, end_mark.index, start_mark.line)
 
     def build(self, file: str) -> tuple[Any, SourceMap | None, list[Diagnostic], bool]:
         """(data, source map, diagnostics, failed) by the full builder, at the file's lines (the text parsed
@@ -191,7 +196,7 @@ def lean_documents(text: str, *, file: str, diagnostics: list[Diagnostic]) -> It
             try:
                 data, end = _build(parser)
             except _Bail as bail:
-                piece = _Slice(text, start, bail.end)
+                piece = Slice.between(text, start, bail.end)
                 data, source_map, found, failed = piece.build(file)
                 diagnostics.extend(found)
                 if failed:
@@ -200,7 +205,7 @@ def lean_documents(text: str, *, file: str, diagnostics: list[Diagnostic]) -> It
                     yield data, piece.locator(file, source_map)
                 continue
             if data is not None:
-                yield data, _Slice(text, start, end).locator(file)
+                yield data, Slice.between(text, start, end).locator(file)
     except MarkedYAMLError as exc:
         errors._parse_error(exc)
     except ReaderError as exc:
