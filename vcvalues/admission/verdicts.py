@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from vcvalues.core._record import record
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.pss.diagnose import HINTS, Locate
 
@@ -31,7 +32,7 @@ SUMMARIES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Refusal:
     """One reason an object is (partly) refused, placed on the field to change."""
 

@@ -188,7 +188,8 @@ def test_a_plain_passing_stream_never_imports_the_c_parser(tmp_path):
     pods.write_text("---\n".join(pod % i for i in range(3)))
     code = (
         "import sys; from vcvalues.cli import main; code = main(['check-pods', sys.argv[1]]); "
-        "print(code, sorted(m for m in sys.modules if m.startswith(('_ruamel', 'ruamel', 'vcvalues.pss.l'))))"
+        "parser = ('_ruamel_yaml', 'ruamel', 'vcvalues.pss.lean', 'vcvalues.core._yaml_events'); "
+        "print(code, sorted(m for m in sys.modules if m in parser or m.startswith('ruamel.')))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(pods)], capture_output=True, text=True, check=True, cwd=ROOT
