@@ -10,7 +10,7 @@ from ``policies.*``; :mod:`vcvalues.admission.hostfile` from LimitRange/Resource
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import Any
 
 from vcvalues.core._record import record
 from vcvalues.core.quantity import Quantity
@@ -129,7 +129,7 @@ class Consumer:
     count: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HostPolicy:
     """Everything the host applies to the workloads of one vCluster.
 
@@ -152,3 +152,8 @@ class HostPolicy:
     control_plane: tuple[Consumer, ...] = ()
     notes: tuple[str, ...] = ()
     origin: str = ""
+
+    def replace(self, **changes: Any) -> HostPolicy:
+        """A copy with ``changes`` (what ``dataclasses.replace`` does for a dataclass)."""
+        fields: dict[str, Any] = {name: getattr(self, name) for name in self.__match_args__}
+        return HostPolicy(**(fields | changes))
