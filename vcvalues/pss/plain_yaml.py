@@ -149,116 +149,128 @@ def _is_entry(content: str) -> bool:
     return content[0] == "-" and (len(content) == 1 or content[1] == " ")
 
 
-# Manifests repeat their lines (``containers:``, ``- name: web``), so what a line holds is kept, by its text:
-# (key, None, value) for ``key: value`` with a scalar value, (key, rest, None) with a flow collection (built
-# again each time: it is mutable), (key, "", None) for ``key:`` alone. Bounded: cleared when full.
-_LINE_CACHE: dict[str, tuple[str, str | None, Any]] = {}
+# Manifests repeat their lines (``containers:``, ``- name: web``), so what a line holds is kept by its text.
+# A value is a scalar (shared: immutable), a flow collection (copied: mutable), nothing (the block below
+# gives it) or, for ``- key: v`` and ``- - v``, a block starting on that line. Bounded: cleared when full.
+_SCALAR, _FLOW, _BELOW, _BLOCK = range(4)
+_KEY_LINES: dict[str, tuple[str, int, Any]] = {}
+_ENTRY_LINES: dict[str, tuple[int, Any, int]] = {}
 _CACHE_SIZE = 4096
 
 
-def _key_line(content: str) -> tuple[str, str | None, Any]:
-    known = _LINE_CACHE.get(content)
-    if known is not None:
-        return known
+def _fresh(value: Any) -> Any:
+    """A copy of a flow collection (its maps and lists new)."""
+    if type(value) is dict:
+        return {key: _fresh(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_fresh(item) for item in value]
+    return value
+
+
+def _value(rest: str) -> tuple[int, Any]:
+    value = _inline(rest)
+    return (_FLOW if rest[0] in "[{" else _SCALAR), value
+
+
+def _key_line(content: str) -> tuple[str, int, Any]:
+    """``key: value`` -> (key, kind, value); kind _BELOW for ``key:`` alone."""
     match = _BLOCK_KEY.match(content)
     if match is None:
         raise Outside
     key = _key(match[1])
     rest = content[match.end() :]
-    if not rest or rest[0] == "#":
-        found: tuple[str, str | None, Any] = (key, "", None)
-    elif rest[0] == "[" or rest[0] == "{":
-        _inline(rest)  # refuses what is not plain before it is kept
-        found = (key, rest, None)
+    found = (key, _BELOW, None) if not rest or rest[0] == "#" else (key, *_value(rest))
+    if len(_KEY_LINES) >= _CACHE_SIZE:
+        _KEY_LINES.clear()
+    _KEY_LINES[content] = found
+    return found
+
+
+def _entry_line(content: str) -> tuple[int, Any, int]:
+    """``- ...`` -> (kind, value, 0), or (_BLOCK, the rest of the line, its offset in the line)."""
+    rest = content[1:].lstrip(" ")
+    found: tuple[int, Any, int]
+    if not rest:
+        found = (_BELOW, None, 0)
+    elif rest[0] == "#":
+        raise Outside
+    elif _is_entry(rest) or _BLOCK_KEY.match(rest):
+        found = (_BLOCK, rest, len(content) - len(rest))
     else:
-        found = (key, None, _inline(rest))
-    if len(_LINE_CACHE) >= _CACHE_SIZE:
-        _LINE_CACHE.clear()
-    _LINE_CACHE[content] = found
+        found = (*_value(rest), 0)
+    if len(_ENTRY_LINES) >= _CACHE_SIZE:
+        _ENTRY_LINES.clear()
+    _ENTRY_LINES[content] = found
     return found
 
 
 class _Lines:
-    """The content lines of one document, as (indentation, content) with blank and comment lines dropped,
-    and a cursor over them."""
+    """The content lines of one document (blank and comment lines dropped): indentations and contents.
 
-    __slots__ = ("at", "lines")
+    Each reader takes the index of its first line and returns its value and the index after it.
+    """
+
+    __slots__ = ("contents", "count", "indents")
 
     def __init__(self, lines: list[tuple[str, str]]) -> None:
-        self.lines = lines
-        self.at = 0
+        self.indents = [len(spaces) for spaces, _ in lines]
+        self.contents = [content for _, content in lines]
+        self.count = len(lines)
 
-    def node(self, indent: int, depth: int) -> Any:
-        """The block collection whose first line is the current one, at ``indent``."""
+    def node(self, at: int, indent: int, depth: int) -> tuple[Any, int]:
+        """The block collection whose first line is ``at``, at ``indent``."""
         if depth > _MAX_DEPTH:
             raise Outside
-        content = self.lines[self.at][1]
-        if _is_entry(content):
-            return self.sequence(indent, depth)
-        return self.mapping(indent, depth)
+        if _is_entry(self.contents[at]):
+            return self.sequence(at, indent, depth)
+        return self.mapping(at, indent, depth)
 
-    def _below(self, indent: int, depth: int, indentless: bool) -> Any:
-        """The value of a ``key:`` or ``-`` with nothing after it: the block below, or null."""
-        if self.at < len(self.lines):
-            spaces, content = self.lines[self.at]
-            below = len(spaces)
-            if below > indent:
-                return self.node(below, depth + 1)
-            if indentless and below == indent and _is_entry(content):
-                return self.sequence(indent, depth + 1)
-        return None
-
-    def mapping(self, indent: int, depth: int) -> dict[str, Any]:
+    def mapping(self, at: int, indent: int, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}
-        lines = self.lines
+        contents, indents, count = self.contents, self.indents, self.count
         while True:
-            key, rest, value = _key_line(lines[self.at][1])
+            content = contents[at]
+            key, kind, value = _KEY_LINES.get(content) or _key_line(content)
             if key in result:
                 raise Outside
-            self.at += 1
-            if rest is None:
-                result[key] = value
-            elif rest:
-                result[key] = _flow(rest, 0, 0)[0]
-            else:
-                result[key] = self._below(indent, depth, indentless=True)
-            if self.at == len(lines):
-                return result
-            following = len(lines[self.at][0])
-            if following < indent:
-                return result
-            if following > indent:
+            at += 1
+            if kind == _FLOW:
+                value = _fresh(value)
+            elif kind == _BELOW:  # the block below, a sequence at this indentation, or null
+                below = indents[at] if at < count else -1
+                if below > indent:
+                    value, at = self.node(at, below, depth + 1)
+                elif below == indent and _is_entry(contents[at]):
+                    value, at = self.sequence(at, indent, depth + 1)
+            result[key] = value
+            if at == count or indents[at] < indent:
+                return result, at
+            if indents[at] > indent:
                 raise Outside
 
-    def sequence(self, indent: int, depth: int) -> list[Any]:
+    def sequence(self, at: int, indent: int, depth: int) -> tuple[list[Any], int]:
         result: list[Any] = []
-        lines = self.lines
+        contents, indents, count = self.contents, self.indents, self.count
         while True:
-            content = lines[self.at][1]
-            rest = content[1:].lstrip(" ")
-            if not rest:
-                self.at += 1
-                result.append(self._below(indent, depth, indentless=False))
-            elif rest[0] == "#":
-                raise Outside
-            elif _is_entry(rest) or _BLOCK_KEY.match(rest):
-                # "- key: v" or "- - v": the rest of the line is the first line of a block at its column
-                column = indent + len(content) - len(rest)
-                lines[self.at] = (" " * column, rest)
-                result.append(self.node(column, depth + 1))
+            content = contents[at]
+            kind, value, offset = _ENTRY_LINES.get(content) or _entry_line(content)
+            if kind == _BLOCK:  # the rest of the line is the first line of a block at its column
+                contents[at] = value
+                indents[at] = indent + offset
+                value, at = self.node(at, indent + offset, depth + 1)
             else:
-                self.at += 1
-                result.append(_inline(rest))
-            if self.at == len(lines):
-                return result
-            spaces, following_content = lines[self.at]
-            following = len(spaces)
-            if following < indent:
-                return result
-            if following > indent:
+                at += 1
+                if kind == _FLOW:
+                    value = _fresh(value)
+                elif kind == _BELOW and at < count and indents[at] > indent:
+                    value, at = self.node(at, indents[at], depth + 1)
+            result.append(value)
+            if at == count or indents[at] < indent:
+                return result, at
+            if indents[at] > indent:
                 raise Outside
-            if not _is_entry(following_content):
-                return result  # the mapping this sequence is a value of goes on (its reader checks)
+            if not _is_entry(contents[at]):
+                return result, at  # the mapping this sequence is a value of goes on (its reader checks)
 
 
 # a line that is neither blank nor a comment: (its indentation, the rest)
@@ -277,7 +289,7 @@ def read_plain(piece: str, *, explicit: bool) -> Any:
     if not lines:
         return None
     reader = _Lines(lines)
-    root = reader.node(len(lines[0][0]), 0)
-    if reader.at != len(lines):
+    root, end = reader.node(0, reader.indents[0], 0)
+    if end != reader.count:
         raise Outside
     return root

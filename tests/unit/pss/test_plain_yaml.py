@@ -95,6 +95,16 @@ def test_inside_the_subset(text):
     assert_same(f"# c\n---\n{text}--- # c\n{text}")
 
 
+def test_repeated_lines_give_new_collections():
+    # lines are read once and kept by their text: a flow collection must still be a new object each time
+    text = "a: [1, {b: 2}]\nc:\n- {d: [e]}\n- f\n"
+    first = plain(text)
+    first["a"][1]["b"] = 3
+    first["a"].append(4)
+    first["c"][0]["d"].append("g")
+    assert plain(text) == {"a": [1, {"b": 2}], "c": [{"d": ["e"]}, "f"]}
+
+
 def test_markers_and_characters_that_hand_over_to_the_c_parser():
     assert_same("a: 1\n...\n---\nb: 2\n")
     assert_same("a: 1\n---\nb: \u00e9\n---\nc: 3\n")
