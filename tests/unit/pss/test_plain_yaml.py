@@ -117,6 +117,41 @@ def test_markers_and_characters_that_hand_over_to_the_c_parser():
     assert_same("---\n---\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n---\nb: |\n  x\n---\nc: 2\n",  # a block scalar in the middle
+        "a: 1\n---\nb: yes\n---\nc: [1\n",  # a warning, then a syntax error: reported once each
+        "---\nb: yes\n---\n~\n---\nd: on\n---\ne: [1\n---\nf: 1\n",
+        "a: 1\n---\nb: \u00e9\n---\nc: 2\n---\nd: &x 1\n",
+        "a: 1\n%YAML 1.1\n---\nb: 2\n",
+        "a: 1\n---\nn: .inf\n---\nb: 2\n",  # refused: the stream stops, as the C parser's reader
+        "a: 1\n---\nb: 2\r\n---\nc: 3\n",
+        "a: 1\n--- |\n  text\n---\nb: x\n",
+        "a: 1\n---\nb: [1,\n---\nc: 1]\n",
+    ],
+)
+def test_documents_outside_the_subset_in_a_stream(text):
+    assert_same(text)
+
+
+def test_a_document_outside_the_subset_leaves_the_next_ones_to_the_plain_reader(monkeypatch):
+    import vcvalues.pss.documents as documents
+
+    read: list[object] = []
+
+    def counted(piece: str, *, explicit: bool) -> object:
+        data = read_plain(piece, explicit=explicit)
+        read.append(data)
+        return data
+
+    monkeypatch.setattr(documents, "read_plain", counted)
+    text = "kind: Pod\n---\nkind: ConfigMap\ndata:\n  a: |\n    x\n---\nkind: Job\n---\nkind: Pod\n"
+    given = [data for data, _ in documents.read_documents(text, file="f", diagnostics=[])]
+    assert [d["kind"] for d in given] == ["Pod", "ConfigMap", "Job", "Pod"]
+    assert read == [{"kind": "Pod"}, {"kind": "Job"}, {"kind": "Pod"}]
+
+
 # -- generated documents: plain ones, odd ones, and lines that are not YAML at all -------------------------
 keys = st.sampled_from(["a", "b", "kind", "1", "yes", "'q'", '"d"', "a.b/c", "x y", "<<", "-k", "k:", "a#b"])
 scalars = st.sampled_from(
