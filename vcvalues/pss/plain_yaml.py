@@ -5,144 +5,19 @@ Deployment), which costs more than the checks. Most manifests use a small part o
 ``key: value`` or ``- item`` per line, one-line scalars (plain, or quoted without escapes) and one-line
 flow collections, no anchors, tags, block scalars or directives. :func:`read_plain` reads a document in
 that subset with a few string operations per line, and raises :class:`Outside` for anything else
-(including anything libyaml would refuse); the caller then hands the stream to the C parser. Being
+(including anything libyaml would refuse); the caller then reads that document with the C parser. Being
 conservative is the rule: a form this reader does not know is never guessed at. A property test checks
 that every document it reads gives the data the C parser's reader gives.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
-from vcvalues.core.yaml11 import YAML11_ONLY_BOOLEANS, key_to_string, resolve_plain
+from vcvalues.pss.plain_values import BLOCK_KEY, MAX_DEPTH, Outside, blank_or_comment, inline_value, key_of
 
-# a key: plain (the characters of Kubernetes keys and annotations), or quoted without escapes; then ':'
-_KEY_TEXT = r"([A-Za-z0-9][A-Za-z0-9_./-]*|\"[^\"\\]*\"|'[^']*')"
-_BLOCK_KEY = re.compile(_KEY_TEXT + r":(?: +|\Z)")
-_FLOW_KEY = re.compile(_KEY_TEXT + r": +")
-_DOUBLE = re.compile(r"\"([^\"\\]*)\"")
-_SINGLE = re.compile(r"'((?:[^']|'')*)'")
-# a plain scalar inside [ ] or { }: no indicator first ('-' only before a safe character), no ': # , [ ] { }'
-_FLOW_PLAIN = re.compile(r"(?:[^\s,\[\]{}#:'\"&*!|>%@?`-]|-[^\s,\[\]{}#:])[^,\[\]{}#:]*")
-_NOT_PLAIN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_MAX_DEPTH = 100  # deeper documents go to the C parser's reader (which bounds depth at 512)
-
-
-class Outside(Exception):
-    """The text is outside the plain subset: read it with the C parser."""
-
-
-def _scalar(text: str) -> Any:
-    """A plain scalar's value; the forms the C parser's lean reader gives to the full builder are outside."""
-    value = resolve_plain(text)
-    if text in YAML11_ONLY_BOOLEANS or (type(value) is float and not math.isfinite(value)):
-        raise Outside
-    return value
-
-
-def _key(text: str) -> str:
-    if text[0] == '"':
-        return text[1:-1]
-    if text[0] == "'":
-        return text[1:-1]
-    key = key_to_string(_scalar(text))
-    if key is None:
-        raise Outside
-    return key
-
-
-def _blank_or_comment(tail: str) -> bool:
-    rest = tail.lstrip(" ")
-    return not rest or (rest[0] == "#" and rest != tail)
-
-
-def _quoted(text: str, start: int) -> tuple[str, int]:
-    if text[start] == '"':
-        match = _DOUBLE.match(text, start)
-        if match is None:
-            raise Outside
-        return match[1], match.end()
-    match = _SINGLE.match(text, start)
-    if match is None:
-        raise Outside
-    return match[1].replace("''", "'"), match.end()
-
-
-def _flow(text: str, start: int, depth: int) -> tuple[Any, int]:
-    """The one-line flow collection at ``text[start]`` and the index after it."""
-    if depth > _MAX_DEPTH:
-        raise Outside
-    is_map = text[start] == "{"
-    close = "}" if is_map else "]"
-    container: Any = {} if is_map else []
-    end = len(text)
-    at = start + 1
-    while at < end and text[at] == " ":
-        at += 1
-    if at < end and text[at] == close:
-        return container, at + 1
-    while True:
-        if is_map:
-            match = _FLOW_KEY.match(text, at)
-            if match is None:
-                raise Outside
-            key = _key(match[1])
-            if key in container:
-                raise Outside
-            value, at = _flow_value(text, match.end(), depth)
-            container[key] = value
-        else:
-            value, at = _flow_value(text, at, depth)
-            container.append(value)
-        while at < end and text[at] == " ":
-            at += 1
-        if at >= end:
-            raise Outside
-        if text[at] == close:
-            return container, at + 1
-        if text[at] != ",":
-            raise Outside
-        at += 1
-        while at < end and text[at] == " ":
-            at += 1
-        if at >= end or text[at] == close:  # a trailing comma, or a line break inside
-            raise Outside
-
-
-def _flow_value(text: str, at: int, depth: int) -> tuple[Any, int]:
-    if at >= len(text):
-        raise Outside
-    first = text[at]
-    if first in "[{":
-        return _flow(text, at, depth + 1)
-    if first in "\"'":
-        return _quoted(text, at)
-    match = _FLOW_PLAIN.match(text, at)
-    if match is None:
-        raise Outside
-    return _scalar(match[0].rstrip(" ")), match.end()
-
-
-def _inline(rest: str) -> Any:
-    """The value written after ``key: `` or ``- `` (``rest`` starts with neither a space nor '#')."""
-    first = rest[0]
-    if first in "[{":
-        value, end = _flow(rest, 0, 0)
-    elif first in "\"'":
-        value, end = _quoted(rest, 0)
-    else:
-        if first in _NOT_PLAIN_FIRST and (first != "-" or len(rest) == 1 or rest[1] == " "):
-            raise Outside
-        cut = rest.find(" #")
-        text = (rest if cut < 0 else rest[:cut]).rstrip(" ")
-        if ": " in text or text[-1] == ":":
-            raise Outside
-        return _scalar(text)
-    if not _blank_or_comment(rest[end:]):
-        raise Outside
-    return value
+__all__ = ["Outside", "read_plain"]
 
 
 def _is_entry(content: str) -> bool:
@@ -168,16 +43,16 @@ def _fresh(value: Any) -> Any:
 
 
 def _value(rest: str) -> tuple[int, Any]:
-    value = _inline(rest)
+    value = inline_value(rest)
     return (_FLOW if rest[0] in "[{" else _SCALAR), value
 
 
 def _key_line(content: str) -> tuple[str, int, Any]:
     """``key: value`` -> (key, kind, value); kind _BELOW for ``key:`` alone."""
-    match = _BLOCK_KEY.match(content)
+    match = BLOCK_KEY.match(content)
     if match is None:
         raise Outside
-    key = _key(match[1])
+    key = key_of(match[1])
     rest = content[match.end() :]
     found = (key, _BELOW, None) if not rest or rest[0] == "#" else (key, *_value(rest))
     if len(_KEY_LINES) >= _CACHE_SIZE:
@@ -194,7 +69,7 @@ def _entry_line(content: str) -> tuple[int, Any, int]:
         found = (_BELOW, None, 0)
     elif rest[0] == "#":
         raise Outside
-    elif _is_entry(rest) or _BLOCK_KEY.match(rest):
+    elif _is_entry(rest) or BLOCK_KEY.match(rest):
         found = (_BLOCK, rest, len(content) - len(rest))
     else:
         found = (*_value(rest), 0)
@@ -219,7 +94,7 @@ class _Lines:
 
     def node(self, at: int, indent: int, depth: int) -> tuple[Any, int]:
         """The block collection whose first line is ``at``, at ``indent``."""
-        if depth > _MAX_DEPTH:
+        if depth > MAX_DEPTH:
             raise Outside
         if _is_entry(self.contents[at]):
             return self.sequence(at, indent, depth)
@@ -283,7 +158,7 @@ def read_plain(piece: str, *, explicit: bool) -> Any:
     at = 0
     if explicit:
         at = piece.find("\n") + 1 or len(piece)
-        if not _blank_or_comment(piece[3:at].rstrip("\n")):
+        if not blank_or_comment(piece[3:at].rstrip("\n")):
             raise Outside
     lines = _CONTENT_LINE.findall(piece, at)
     if not lines:
