@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import shared_path
 from vcvalues.core.diagnostics import Diagnostic
 from vcvalues.pss.documents import read_documents
 from vcvalues.pss.lean import lean_documents
@@ -240,3 +242,15 @@ def test_a_plain_passing_stream_never_imports_the_c_parser(tmp_path):
         [sys.executable, "-c", code, str(pods)], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.strip().splitlines()[-1] == "0 []"
+
+
+def test_the_upstream_pod_security_fixtures_read_the_same():
+    # 4,241 pods as upstream writes them (k8s.io/pod-security-admission test/testdata), each distinct one once
+    root = shared_path("conformance", "pod-security", "testdata")
+    texts = {path.read_text() for path in root.glob("*/v1.*/*/*.yaml")}
+    read_plainly = 0
+    for text in sorted(texts):
+        assert_same(text)
+        with contextlib.suppress(Outside):
+            read_plainly += plain(text) is not None
+    assert read_plainly > len(texts) // 2  # the plain reader, not only the C parser, is what agreed
