@@ -10,8 +10,9 @@ from ``policies.*``; :mod:`vcvalues.admission.hostfile` from LimitRange/Resource
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.core.quantity import Quantity
 from vcvalues.pss.evaluator import Policy
 
@@ -19,16 +20,16 @@ Resources = Mapping[str, Quantity]
 _NONE: Resources = {}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LimitRangeItem:
     """One ``spec.limits[]`` entry as the API server stores it (after ``SetDefaults_LimitRangeItem``)."""
 
     type: str  # Container, Pod or PersistentVolumeClaim
-    max: Resources = field(default_factory=dict)
-    min: Resources = field(default_factory=dict)
-    default: Resources = field(default_factory=dict)
-    default_request: Resources = field(default_factory=dict)
-    max_limit_request_ratio: Resources = field(default_factory=dict)
+    max: Resources = _NONE  # shared and never written to (Mapping)
+    min: Resources = _NONE  # shared and never written to (Mapping)
+    default: Resources = _NONE  # shared and never written to (Mapping)
+    default_request: Resources = _NONE  # shared and never written to (Mapping)
+    max_limit_request_ratio: Resources = _NONE  # shared and never written to (Mapping)
 
 
 def stored_item(item: LimitRangeItem) -> LimitRangeItem:
@@ -47,7 +48,7 @@ def stored_item(item: LimitRangeItem) -> LimitRangeItem:
     return LimitRangeItem(item.type, item.max, item.min, default, request, item.max_limit_request_ratio)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LimitRange:
     """A LimitRange of the namespace; ``source`` says where it comes from (``isolation.limitRange``)."""
 
@@ -56,7 +57,7 @@ class LimitRange:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScopeRequirement:
     """One quota scope: ``spec.scopes`` entries are ``Exists`` requirements (quota helper
     ``getScopeSelectorsFromQuota``)."""
@@ -66,7 +67,7 @@ class ScopeRequirement:
     values: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quota:
     """A ResourceQuota of the namespace: ``hard`` per resource name, and its scopes."""
 
@@ -76,7 +77,7 @@ class Quota:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ContainerShape:
     """A container's resources after the API server's defaulting (``restart_always``: a sidecar)."""
 
@@ -87,18 +88,18 @@ class ContainerShape:
     restart_always: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PodShape:
     """What the quota evaluator reads of a pod."""
 
     containers: tuple[ContainerShape, ...]
-    overhead: Resources = field(default_factory=dict)
+    overhead: Resources = _NONE  # shared and never written to (Mapping)
     priority_class: str = ""
     terminating: bool = False  # activeDeadlineSeconds >= 0
     cross_namespace_affinity: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServiceShape:
     """What the quota evaluator reads of a service."""
 
@@ -108,7 +109,7 @@ class ServiceShape:
     allocate_node_ports: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimShape:
     """What the quota evaluator reads of a PersistentVolumeClaim (storage None: not a quantity)."""
 
@@ -119,7 +120,7 @@ class ClaimShape:
 Shape = PodShape | ServiceShape | ClaimShape
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Consumer:
     """``count`` identical objects (a workload's replicas) that already use the namespace."""
 
@@ -128,7 +129,7 @@ class Consumer:
     count: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HostPolicy:
     """Everything the host applies to the workloads of one vCluster.
 
@@ -151,3 +152,8 @@ class HostPolicy:
     control_plane: tuple[Consumer, ...] = ()
     notes: tuple[str, ...] = ()
     origin: str = ""
+
+    def replace(self, **changes: Any) -> HostPolicy:
+        """A copy with ``changes`` (what ``dataclasses.replace`` does for a dataclass)."""
+        fields: dict[str, Any] = {name: getattr(self, name) for name in self.__match_args__}
+        return HostPolicy(**(fields | changes))

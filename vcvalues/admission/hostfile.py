@@ -9,7 +9,6 @@ namespace's ``pod-security.kubernetes.io/enforce`` label (``kubectl get limitran
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from vcvalues.admission.host import (
@@ -89,9 +88,9 @@ def add_host_objects(host: HostPolicy, text: str, *, file: str) -> tuple[HostPol
         kind = data.get("kind")
         source = f"{file}:{locate(('kind',))[0]}"
         if kind == "LimitRange":
-            host = replace(host, limit_ranges=(*host.limit_ranges, limit_range_from(data, source)))
+            host = host.replace(limit_ranges=(*host.limit_ranges, limit_range_from(data, source)))
         elif kind == "ResourceQuota":
-            host = replace(host, quotas=(*host.quotas, quota_from(data, source)))
+            host = host.replace(quotas=(*host.quotas, quota_from(data, source)))
         elif kind == "Namespace":
             metadata = data.get("metadata")
             labels = metadata.get("labels") if isinstance(metadata, dict) else None
@@ -100,7 +99,7 @@ def add_host_objects(host: HostPolicy, text: str, *, file: str) -> tuple[HostPol
             if isinstance(level, str) and level:
                 version = labels.get(f"{ENFORCE}-version")
                 policy = policy_for(level, version if isinstance(version, str) and version else "latest")
-                host = replace(host, namespace_pss=policy, namespace=_name(data) or host.namespace)
+                host = host.replace(namespace_pss=policy, namespace=_name(data) or host.namespace)
         else:
             line, column = locate(("kind",))
             diagnostics.append(

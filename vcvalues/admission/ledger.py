@@ -8,14 +8,14 @@ as the resourcequota admission controller does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from vcvalues.admission.host import ClaimShape, Consumer, PodShape, Quota, ServiceShape, Shape
 from vcvalues.admission.quota import ZERO, applies, pretty, tracks, usage
+from vcvalues.core._record import record
 from vcvalues.core.quantity import Quantity
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fit:
     """How many of ``count`` objects were admitted; for the first refused one the message, the quota and
     by how much each exceeded resource goes over."""
@@ -26,7 +26,7 @@ class Fit:
     over: tuple[tuple[str, Quantity], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CapacityRow:
     """One line of the capacity table."""
 

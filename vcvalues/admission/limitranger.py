@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from vcvalues.admission.host import ContainerShape, LimitRange, PodShape, Resources
 from vcvalues.admission.resources import pod_limits, pod_requests
+from vcvalues.core._record import record
 from vcvalues.core.quantity import Quantity
 
 MAX_MILLI_VALUE = (2**63 - 1) // 1000  # resource.MaxMilliValue
@@ -26,7 +26,7 @@ _MAX_MILLI = Quantity(MAX_MILLI_VALUE)
 _FLOAT_MAX = Quantity(10**300)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LimitError:
     """One refusal: the message, and which container (index into the pod's containers; None: the pod or
     claim) and resource it is about."""

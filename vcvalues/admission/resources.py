@@ -13,10 +13,10 @@ Quantities keep Go's text: a total built from a single quantity prints as that q
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from vcvalues.admission.host import ContainerShape, PodShape, Resources
+from vcvalues.core._record import record
 from vcvalues.core.diagnostics import KeyPath
 from vcvalues.core.quantity import Quantity, QuantityError
 
@@ -26,7 +26,7 @@ CONTAINER_LISTS = ("containers", "initContainers")
 QUANTITY_PATTERN = "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BadQuantity:
     """A resource value the API server refuses (not a quantity, or negative), and why."""
 

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 from vcvalues.admission.host import HostPolicy
 from vcvalues.admission.ledger import CapacityRow
@@ -21,7 +20,6 @@ from vcvalues.pss.workloads import SkippedObject
 STDIN_NAME = "<stdin>"
 
 
-@dataclass
 class AdmissionReport:
     """What the simulation found.
 
@@ -36,15 +34,39 @@ class AdmissionReport:
         unreadable: files that could not be read.
     """
 
-    host: HostPolicy
-    verdicts: list[Verdict] = field(default_factory=list)
-    capacity: list[CapacityRow] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    not_workloads: dict[str, int] = field(default_factory=dict)
-    messages: list[str] = field(default_factory=list)
-    unreadable: int = 0
-    pods_checked: int = 0
-    refused: int = 0
+    __slots__ = (
+        "capacity",
+        "diagnostics",
+        "host",
+        "messages",
+        "not_workloads",
+        "pods_checked",
+        "refused",
+        "unreadable",
+        "verdicts",
+    )
+
+    def __init__(  # a plain class: the dataclasses import costs a cold check-pods ~10 ms
+        self,
+        host: HostPolicy,
+        verdicts: list[Verdict] | None = None,
+        capacity: list[CapacityRow] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        not_workloads: dict[str, int] | None = None,
+        messages: list[str] | None = None,
+        unreadable: int = 0,
+        pods_checked: int = 0,
+        refused: int = 0,
+    ) -> None:
+        self.host = host
+        self.verdicts: list[Verdict] = [] if verdicts is None else verdicts
+        self.capacity: list[CapacityRow] = [] if capacity is None else capacity
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.not_workloads: dict[str, int] = {} if not_workloads is None else not_workloads
+        self.messages: list[str] = [] if messages is None else messages
+        self.unreadable = unreadable
+        self.pods_checked = pods_checked
+        self.refused = refused
 
     def exit_code(self) -> int:
         """0 all admitted; 1 something refused, a syntax error, or no workload at all; 2 unreadable."""
@@ -59,7 +81,8 @@ def _texts(
     files: Sequence[str], stdin_text: str | None, texts: Sequence[tuple[str, str]], report: AdmissionReport
 ) -> Iterator[tuple[str, str]]:
     """(name, text) of each input in turn, read when its turn comes; unreadable ones noted in ``report``."""
-    from vcvalues.core.load import decode_source, read_source
+    from vcvalues.core.encoding import decode_source
+    from vcvalues.core.read_file import read_source
 
     for name in files:
         if name == "-":

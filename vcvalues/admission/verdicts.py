@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from vcvalues.core._record import record
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.pss.diagnose import HINTS, Locate
 
@@ -31,7 +31,7 @@ SUMMARIES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Refusal:
     """One reason an object is (partly) refused, placed on the field to change."""
 
@@ -74,20 +74,64 @@ def _origin() -> tuple[int, int]:
     return 1, 1
 
 
-@dataclass(frozen=True, slots=True)
 class Verdict:
     """One workload, Service or claim: how many objects it asks for and how many were admitted.
 
-    ``where`` gives the position of the object's ``kind`` when asked (see :attr:`line`, :attr:`column`).
+    ``where`` gives the position of the object's ``kind`` when asked (see :attr:`line`, :attr:`column`);
+    it takes no part in ``==``, ``hash`` and ``repr``. Read-only, like the records of this package (a
+    plain class: a field left out of comparison is what ``@record`` does not do).
     """
 
+    __slots__ = ("admitted", "file", "kind", "name", "refusals", "wanted", "where")
     file: str
     kind: str
     name: str
     wanted: int
     admitted: int
-    refusals: tuple[Refusal, ...] = ()
-    where: Callable[[], tuple[int, int]] = field(default=_origin, compare=False, repr=False)
+    refusals: tuple[Refusal, ...]
+    where: Callable[[], tuple[int, int]]
+
+    def __init__(
+        self,
+        file: str,
+        kind: str,
+        name: str,
+        wanted: int,
+        admitted: int,
+        refusals: tuple[Refusal, ...] = (),
+        where: Callable[[], tuple[int, int]] = _origin,
+    ) -> None:
+        initialise = object.__setattr__
+        initialise(self, "file", file)
+        initialise(self, "kind", kind)
+        initialise(self, "name", name)
+        initialise(self, "wanted", wanted)
+        initialise(self, "admitted", admitted)
+        initialise(self, "refusals", refusals)
+        initialise(self, "where", where)
+
+    def _compared(self) -> tuple[object, ...]:
+        return (self.file, self.kind, self.name, self.wanted, self.admitted, self.refusals)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Verdict)
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        names = ("file", "kind", "name", "wanted", "admitted", "refusals")
+        return (
+            "Verdict(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self._compared(), strict=True)) + ")"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     @property
     def line(self) -> int:

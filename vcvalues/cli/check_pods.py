@@ -139,7 +139,8 @@ def _add_host(host: HostPolicy, name: str, args: argparse.Namespace, io: IO) -> 
     """``host`` plus the objects of one --host file; exit 1 on its syntax errors."""
     from vcvalues.admission.hostfile import add_host_objects
     from vcvalues.core.diagnostics import Severity
-    from vcvalues.core.load import decode_source, read_source
+    from vcvalues.core.encoding import decode_source
+    from vcvalues.core.read_file import read_source
     from vcvalues.core.report import format_diagnostics
 
     text, problem = decode_source(read_source(name), file=name)

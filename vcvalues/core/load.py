@@ -8,9 +8,7 @@ as go-yaml v2 does (YAML 1.1), keep every position, see duplicate keys and bound
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +17,8 @@ from typing import Any
 from vcvalues.core._yaml_events import Builder
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.encoding import MAX_INPUT_BYTES, decode_source, read_stream
+from vcvalues.core.read_file import read_source
 from vcvalues.core.source import Document, SourceMap, Span
-from vcvalues.errors import InputError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -42,30 +40,6 @@ class DocumentsResult:
     documents: list[Document]
     diagnostics: list[Diagnostic]
     suppressions: dict[int, frozenset[str]] = field(default_factory=dict)
-
-
-def read_source(path: str | Path) -> bytes:
-    """Read a file's bytes, refusing directories, missing files and oversized input (InputError)."""
-    name = str(path)
-    try:
-        # O_NONBLOCK: opening a FIFO nobody writes to returns at once (a plain open blocks forever).
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with open(fd, "rb") as handle:
-            mode = os.fstat(fd).st_mode
-            if stat.S_ISDIR(mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(mode):
-                raise InputError(name, "is not a regular file (a pipe, device or socket); use a file or '-'")
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except OSError as exc:
-        raise InputError(name, exc.strerror or str(exc)) from None
-    return data
 
 
 def load_path(path: str | Path, *, display_name: str | None = None) -> LoadResult:

@@ -8,9 +8,9 @@ booleans count only when they are real booleans, strings only when they are stri
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.core.diagnostics import KeyPath
 
 # Where the three container lists live in a pod spec, in upstream's visiting order (policy/visitor.go).
@@ -19,7 +19,7 @@ CONTAINER_FIELDS = ("initContainers", "containers", "ephemeralContainers")
 _EMPTY: Mapping[str, Any] = {}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckResult:
     """One failed check.
 
@@ -149,7 +149,7 @@ def containers_phrase(names: list[str]) -> str:
     return f"{pluralize('container', 'containers', len(names))} {join_quote(names)}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VersionedCheck:
     """One revision of a check: from policy version v1.<min_minor> until the next revision."""
 
@@ -158,7 +158,7 @@ class VersionedCheck:
     overrides: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Check:
     """A check with its revisions (upstream ``policy.Check``)."""
 

@@ -8,8 +8,8 @@ per workload that holds no pod spec; objects of other kinds (ConfigMap, Service)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 
+from vcvalues.core._record import record
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.pss.evaluator import Evaluation, Policy
 from vcvalues.pss.workloads import WORKLOAD_KINDS, PodTarget, SkippedObject, find_pods
@@ -19,6 +19,7 @@ Locate = Callable[[KeyPath], tuple[int, int]]
 
 SKIPPED_RULE = "skipped"
 INVALID_RULE = "invalid-pod-spec"
+_NO_KINDS: Mapping[str, int] = {}  # PodReport's default: shared, never written to
 
 HINTS: Mapping[str, str] = {
     "privileged": "remove securityContext.privileged or set it to false",
@@ -71,7 +72,7 @@ SUMMARIES: Mapping[str, str] = {
 """One line per rule id check-pods reports (SARIF rule descriptors)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PodReport:
     """Diagnostics for some documents, how many pods were evaluated and refused, and the objects that
     hold no pod (``{kind: count}``, summarised rather than reported one by one)."""
@@ -79,7 +80,7 @@ class PodReport:
     diagnostics: tuple[Diagnostic, ...] = ()
     evaluated: int = 0
     refused: int = 0
-    not_workloads: Mapping[str, int] = field(default_factory=dict)
+    not_workloads: Mapping[str, int] = _NO_KINDS
 
     def __add__(self, other: PodReport) -> PodReport:
         counts = dict(self.not_workloads)

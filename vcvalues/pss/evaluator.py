@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.pss._base import CheckResult, Pod
 from vcvalues.pss.levels import NEWEST_MINOR, Level, LevelVersion, PolicyVersion, parse_level, parse_version
 from vcvalues.pss.registry import CheckTable, checks_for
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evaluation:
     """The outcome of evaluating one pod.
 

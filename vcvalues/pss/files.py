@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.source import SourceMap
@@ -35,15 +34,15 @@ def located_documents(
 ) -> Iterator[tuple[object, Locate]]:
     """Each document of ``text`` with its locator, read one at a time (syntax problems are appended to
     ``diagnostics``); positions are worked out only for the documents asked about
-    (:mod:`vcvalues.pss.lean`). The cyclic garbage collector is paused meanwhile, as in
+    (:mod:`vcvalues.pss.documents`). The cyclic garbage collector is paused meanwhile, as in
     :func:`~vcvalues.pss.stream.iter_documents`."""
-    from vcvalues.pss.lean import lean_documents
+    from vcvalues.pss.documents import read_documents
 
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        yield from lean_documents(text, file=file, diagnostics=diagnostics)
+        yield from read_documents(text, file=file, diagnostics=diagnostics)
     finally:
         if paused:
             gc.enable()
@@ -71,16 +70,26 @@ def check_pod_text(text: str, *, file: str, policy: Policy, apply_defaults: bool
     return tally.report()
 
 
-@dataclass
 class CheckPodsOutcome:
     """The result of checking several files."""
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    evaluated: int = 0
-    refused: int = 0
-    messages: list[str] = field(default_factory=list)
-    unreadable: int = 0
-    not_workloads: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("diagnostics", "evaluated", "messages", "not_workloads", "refused", "unreadable")
+
+    def __init__(  # a plain class: the dataclasses import costs a cold check-pods ~10 ms
+        self,
+        diagnostics: list[Diagnostic] | None = None,
+        evaluated: int = 0,
+        refused: int = 0,
+        messages: list[str] | None = None,
+        unreadable: int = 0,
+        not_workloads: dict[str, int] | None = None,
+    ) -> None:
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.evaluated = evaluated
+        self.refused = refused
+        self.messages: list[str] = [] if messages is None else messages
+        self.unreadable = unreadable
+        self.not_workloads: dict[str, int] = {} if not_workloads is None else not_workloads
 
     def exit_code(self) -> int:
         """0 pods checked and none refused; 1 an object refused, a syntax error, or no pod found at all
@@ -106,7 +115,8 @@ def check_pod_files(
     Returns:
         The diagnostics of all files, counts, and messages for stderr.
     """
-    from vcvalues.core.load import decode_source, read_source
+    from vcvalues.core.encoding import decode_source
+    from vcvalues.core.read_file import read_source
 
     outcome = CheckPodsOutcome()
     for name in files:

@@ -40,7 +40,7 @@ _NO_KEY = object()
 _QUOTED = frozenset("'\"|>")
 
 
-class _Bail(Exception):
+class Bail(Exception):
     """The document is outside the plain subset: build it with the full builder (``end``: its end mark)."""
 
     end: Any = None
@@ -56,8 +56,8 @@ def _place(stack: list[list[Any]], value: Any) -> None:
         frame[1] = _NO_KEY
 
 
-def _build(parser: Any) -> tuple[Any, Any]:
-    """(root, end mark) of the document whose start event was just read; :class:`_Bail` when it is not
+def build_plain(parser: Any) -> tuple[Any, Any]:
+    """(root, end mark) of the document whose start event was just read; :class:`Bail` when it is not
     plain (the rest of its events are consumed first)."""
     stack: list[list[Any]] = []
     root: Any = None
@@ -68,7 +68,7 @@ def _build(parser: Any) -> tuple[Any, Any]:
             if kind is ScalarEvent:
                 tag = event.tag
                 if event.anchor is not None or (tag is not None and tag != "!"):
-                    raise _Bail
+                    raise Bail
                 text = event.value
                 style = event.style
                 if style and style in _QUOTED:
@@ -76,25 +76,25 @@ def _build(parser: Any) -> tuple[Any, Any]:
                 else:
                     value = resolve_plain(text)
                     if text in YAML11_ONLY_BOOLEANS or (type(value) is float and not math.isfinite(value)):
-                        raise _Bail
+                        raise Bail
                 if not stack:
                     root = value
                     continue
                 frame = stack[-1]
                 if type(frame[0]) is dict and frame[1] is _NO_KEY:
                     if text == "<<" and not (style and style in _QUOTED):
-                        raise _Bail
+                        raise Bail
                     key = value if type(value) is str else key_to_string(value)
                     if key is None or key in frame[0]:
-                        raise _Bail
+                        raise Bail
                     frame[1] = key
                 else:
                     _place(stack, value)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or len(stack) >= MAX_DEPTH:
-                    raise _Bail
+                    raise Bail
                 if stack and type(stack[-1][0]) is dict and stack[-1][1] is _NO_KEY:
-                    raise _Bail  # a collection as a map key
+                    raise Bail  # a collection as a map key
                 stack.append([{} if kind is MappingStartEvent else [], _NO_KEY])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 container = stack.pop()[0]
@@ -105,8 +105,8 @@ def _build(parser: Any) -> tuple[Any, Any]:
             elif kind is DocumentEndEvent:
                 return root, event.end_mark
             else:  # an alias
-                raise _Bail
-    except _Bail as bail:
+                raise Bail
+    except Bail as bail:
         while True:
             event = parser.get_event()
             if type(event) is DocumentEndEvent:
@@ -139,16 +139,21 @@ class _Shifted:
         return getattr(self._event, name)
 
 
-class _Slice:
+class Slice:
     """One document's own text (from the start of its first line), and its first line in the file."""
 
     __slots__ = ("end", "offset", "start", "text")
 
-    def __init__(self, text: str, start_mark: Any, end_mark: Any) -> None:
+    def __init__(self, text: str, start: int, end: int, offset: int) -> None:
         self.text = text
-        self.start = start_mark.index - start_mark.column
-        self.end = end_mark.index
-        self.offset = start_mark.line
+        self.start = start  # the index where the document's first line starts
+        self.end = end
+        self.offset = offset  # that line's number, from 0
+
+    @classmethod
+    def between(cls, text: str, start_mark: Any, end_mark: Any) -> Slice:
+        """The document from the line of ``start_mark`` to ``end_mark`` (the C parser's marks)."""
+        return cls(text, start_mark.index - start_mark.column, end_mark.index, start_mark.line)
 
     def build(self, file: str) -> tuple[Any, SourceMap | None, list[Diagnostic], bool]:
         """(data, source map, diagnostics, failed) by the full builder, at the file's lines (the text parsed
@@ -189,9 +194,9 @@ def lean_documents(text: str, *, file: str, diagnostics: list[Diagnostic]) -> It
                 continue
             start = event.start_mark
             try:
-                data, end = _build(parser)
-            except _Bail as bail:
-                piece = _Slice(text, start, bail.end)
+                data, end = build_plain(parser)
+            except Bail as bail:
+                piece = Slice.between(text, start, bail.end)
                 data, source_map, found, failed = piece.build(file)
                 diagnostics.extend(found)
                 if failed:
@@ -200,7 +205,7 @@ def lean_documents(text: str, *, file: str, diagnostics: list[Diagnostic]) -> It
                     yield data, piece.locator(file, source_map)
                 continue
             if data is not None:
-                yield data, _Slice(text, start, end).locator(file)
+                yield data, Slice.between(text, start, end).locator(file)
     except MarkedYAMLError as exc:
         errors._parse_error(exc)
     except ReaderError as exc:

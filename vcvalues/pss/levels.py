@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 
+from vcvalues.core._record import record
 from vcvalues.errors import UsageError
 
 NEWEST_MINOR = 35
@@ -28,7 +28,7 @@ class Level(enum.StrEnum):
     RESTRICTED = "restricted"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PolicyVersion:
     """``latest`` (``minor is None``) or ``v1.<minor>``."""
 
@@ -53,7 +53,7 @@ class PolicyVersion:
 LATEST = PolicyVersion()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LevelVersion:
     """A level at a version, printed as upstream prints it: ``restricted:latest``."""
 

@@ -10,9 +10,9 @@ with, whose newest policy version depends on the release (the go.mod of each lof
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.core.gofmt import strval
 from vcvalues.errors import UsageError
 from vcvalues.legacy.chart import ChartVersion
@@ -53,7 +53,7 @@ def _go_truthy(value: object) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EnforcedStandard:
     """What the syncer enforces.
 

@@ -7,9 +7,9 @@ ReplicationController, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job and C
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.core.diagnostics import KeyPath
 
 # kind -> (API groups it is served from, path of the pod (metadata + spec) inside the object)
@@ -26,7 +26,7 @@ WORKLOAD_KINDS: Mapping[str, tuple[frozenset[str], KeyPath]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PodTarget:
     """One pod to evaluate.
 
@@ -52,7 +52,7 @@ class PodTarget:
         return f"{self.kind} {self.name}" if self.name else self.kind
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SkippedObject:
     """An object that holds no pod to evaluate, and why."""
 
