@@ -76,6 +76,7 @@ def run_once(python: str, path: Path, level: str) -> dict[str, float]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=clean_env(),
+        cwd=path.parent,  # not the checkout: `-m vcvalues` from the repo root would time its sources
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
