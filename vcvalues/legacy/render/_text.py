@@ -19,6 +19,7 @@ from typing import Any
 
 from vcvalues.core.diagnostics import Severity
 from vcvalues.core.gofmt import GoInt64, format_value, quote
+from vcvalues.legacy.render._block_reader import read_block_yaml
 from vcvalues.legacy.render._scalar import RenderError, json_number
 
 __all__ = ["NO_VALUE", "indent", "nindent", "parse_document", "quoted", "shown", "to_yaml"]
@@ -105,13 +106,18 @@ def parse_document(text: str, *, where: str) -> dict[str, Any]:
     Raises:
         RenderError: the text is not YAML Helm reads, or holds a number JSON cannot carry.
     """
-    from vcvalues.core.load import load_yaml
+    data = read_block_yaml(text)  # the templates' usual text, read fast; None: load_yaml decides
+    if data is None:
+        from vcvalues.core.load import load_yaml
 
-    loaded = load_yaml(text, file=where)
-    errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR and d.rule_id != "duplicate-key"]
-    if errors or loaded.data is None:
-        reason = errors[0].message if errors else "not a mapping"
-        line = f" line {errors[0].line}" if errors else ""
-        raise RenderError(f"YAML parse error on {where}:{line}: {reason}")
-    body: dict[str, Any] = _check_finite(loaded.data, where)
+        loaded = load_yaml(text, file=where)
+        errors = [
+            d for d in loaded.diagnostics if d.severity is Severity.ERROR and d.rule_id != "duplicate-key"
+        ]
+        if errors or loaded.data is None:
+            reason = errors[0].message if errors else "not a mapping"
+            line = f" line {errors[0].line}" if errors else ""
+            raise RenderError(f"YAML parse error on {where}:{line}: {reason}")
+        data = loaded.data
+    body: dict[str, Any] = _check_finite(data, where)
     return body
