@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from vcvalues.core.yaml11 import key_to_string, resolve_plain
+from vcvalues.legacy.render._scalar import json_number
 
 __all__ = ["read_block_yaml"]
 
@@ -29,6 +30,11 @@ _PLAIN_BREAK = re.compile(r": |:$| #")
 _BAD_FIRST = frozenset("[]{},#&*!|>'\"%@`")
 _INDICATORS = frozenset("-?:")
 _MAX_DEPTH = 64
+_CACHE_SIZE = 4096
+_V = TypeVar("_V")
+# Plain texts and keys already resolved (the templates repeat most of theirs in every render).
+_PLAIN: dict[str, Any] = {}
+_KEYS: dict[str, str] = {}
 
 
 class _Unsure(Exception):
@@ -39,7 +45,9 @@ def read_block_yaml(text: str) -> dict[str, Any] | None:
     """The map load_yaml reads from ``text`` (a non-empty block map), or None when this reader is unsure.
 
     None says nothing about the text: read it with load_yaml. Duplicate keys keep their first place and
-    their last value, as load_yaml keeps them (it reports them; the caller ignores that report).
+    their last value, as load_yaml keeps them (it reports them; the caller ignores that report). Numbers
+    come as JSON carries them (integral floats below 1e21 as ints, see ``json_number``), as
+    parse_document returns them.
     """
     if not text.isascii() or not text.replace("\n", "").isprintable():
         return None  # tabs, carriage returns, control and non-ASCII characters: load_yaml decides
@@ -71,11 +79,37 @@ def _scalar(text: str) -> Any:
         if len(text) < 2 or text[-1] != first or first in inner or "\\" in inner:
             raise _Unsure
         return inner
+    try:
+        return _PLAIN[text]
+    except KeyError:
+        pass
     if first in _BAD_FIRST or (first in _INDICATORS and text[1:2] in ("", " ")) or _PLAIN_BREAK.search(text):
         raise _Unsure
     value = resolve_plain(text)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise _Unsure  # load_yaml words this error
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _Unsure  # load_yaml words this error
+        value = json_number(value)  # as parse_document's JSON step would
+    return _remember(_PLAIN, text, value)
+
+
+def _key(text: str) -> str:
+    """The JSON key of a plain key text that matched _KEY_LINE."""
+    try:
+        return _KEYS[text]
+    except KeyError:
+        pass
+    key = key_to_string(resolve_plain(text))
+    if key is None:
+        raise _Unsure
+    return _remember(_KEYS, text, key)
+
+
+def _remember(cache: dict[str, _V], text: str, value: _V) -> _V:
+    """Keep the resolution of ``text`` (immutable) for the next render; bounded for hostile input."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[text] = value
     return value
 
 
@@ -101,9 +135,7 @@ class _Reader:
             found = _KEY_LINE.fullmatch(content) if at == indent else None
             if found is None:
                 raise _Unsure
-            key = key_to_string(resolve_plain(found[1]))
-            if key is None:
-                raise _Unsure
+            key = _key(found[1])
             self.index += 1
             if found[2]:
                 value = _scalar(found[2])

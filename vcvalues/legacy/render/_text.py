@@ -106,18 +106,16 @@ def parse_document(text: str, *, where: str) -> dict[str, Any]:
     Raises:
         RenderError: the text is not YAML Helm reads, or holds a number JSON cannot carry.
     """
-    data = read_block_yaml(text)  # the templates' usual text, read fast; None: load_yaml decides
-    if data is None:
-        from vcvalues.core.load import load_yaml
+    fast = read_block_yaml(text)  # the templates' usual text, read fast (numbers as JSON carries them)
+    if fast is not None:
+        return fast
+    from vcvalues.core.load import load_yaml
 
-        loaded = load_yaml(text, file=where)
-        errors = [
-            d for d in loaded.diagnostics if d.severity is Severity.ERROR and d.rule_id != "duplicate-key"
-        ]
-        if errors or loaded.data is None:
-            reason = errors[0].message if errors else "not a mapping"
-            line = f" line {errors[0].line}" if errors else ""
-            raise RenderError(f"YAML parse error on {where}:{line}: {reason}")
-        data = loaded.data
-    body: dict[str, Any] = _check_finite(data, where)
+    loaded = load_yaml(text, file=where)
+    errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR and d.rule_id != "duplicate-key"]
+    if errors or loaded.data is None:
+        reason = errors[0].message if errors else "not a mapping"
+        line = f" line {errors[0].line}" if errors else ""
+        raise RenderError(f"YAML parse error on {where}:{line}: {reason}")
+    body: dict[str, Any] = _check_finite(loaded.data, where)
     return body

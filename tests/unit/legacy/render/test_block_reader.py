@@ -13,7 +13,7 @@ from tests.unit.legacy.render.strategies import QUANTITY, TEXT, TRICKY
 from vcvalues.core.diagnostics import Severity
 from vcvalues.core.load import load_yaml
 from vcvalues.legacy.chart import ChartRef
-from vcvalues.legacy.render import RenderError, _text, dump_manifests, render_manifests
+from vcvalues.legacy.render import RenderError, _context, _text, dump_manifests, render_manifests
 from vcvalues.legacy.render._block_reader import read_block_yaml
 
 
@@ -27,10 +27,15 @@ def _typed(data: Any) -> Any:
 
 
 def _slow(text: str) -> Any:
-    """What load_yaml reads, or None where parse_document refuses the text."""
+    """What parse_document makes of load_yaml's reading, or None where it refuses the text."""
     loaded = load_yaml(text, file="doc.yaml")
     errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR and d.rule_id != "duplicate-key"]
-    return None if errors or not loaded.data else loaded.data
+    if errors or not loaded.data:
+        return None
+    try:
+        return _text._check_finite(loaded.data, "doc.yaml")
+    except RenderError:
+        return None
 
 
 # Lines of a document: keys and values from the chart's shapes and from hostile text, at indentations
@@ -138,12 +143,13 @@ def test_agrees_with_load_yaml_or_steps_aside(text: str) -> None:
         "a: 1\nb:\n  c: 'x'\n  d: \"y\"\ne:\n- 1\n- f: g\n  h: []",
         "a: x\na: y",  # duplicate: first place, last value (load_yaml reports it; the reader need not)
         "a:\n  - b\n  - c\nd: 0x10",
+        "a: 1.0\nb: 1e3\nc: 0.5\nd: 1e21",  # numbers as JSON carries them: 1, 1000, 0.5, 1e+21
     ],
 )
 def test_reads_the_subset(text: str) -> None:
     fast = read_block_yaml(text)
     assert fast is not None
-    assert _typed(fast) == _typed(load_yaml(text, file="doc.yaml").data)
+    assert _typed(fast) == _typed(_slow(text))
 
 
 @pytest.mark.parametrize(
@@ -203,6 +209,14 @@ def test_render_is_the_same_without_the_fast_reader(ref: ChartRef, override: dic
         assert _outcome(values, ref) == fast
 
 
+def test_resolutions_are_remembered_as_first_read() -> None:
+    first = read_block_yaml("a: 1.0\nyes: x\nb: {}")
+    again = read_block_yaml("a: 1.0\nyes: x\nb: {}")
+    assert first == again == {"a": 1, "true": "x", "b": {}}
+    assert first is not None and again is not None
+    assert first["b"] is not again["b"]  # a fresh map each time: the caller may change it
+
+
 def test_the_chart_documents_take_the_fast_path() -> None:
     ref = chart("0.19.10", "k3s")
     values = effective(ref, {"globalAnnotations": {"team": "a", "cost": "4711"}})
@@ -210,3 +224,23 @@ def test_the_chart_documents_take_the_fast_path() -> None:
     assert len(manifests) == 4
     for manifest in manifests:
         assert read_block_yaml(manifest.text) == manifest.body
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ({"a": "x", "b": 1}, {"a": "x", "b": 1}, True),
+        ({"a": True}, {"a": 1}, False),
+        ({"a": 1}, {"a": 1.0}, False),
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}, False),
+        ({"a": [1, {"b": None}]}, {"a": [1, {"b": None}]}, True),
+        ({"a": [1]}, {"a": (1,)}, False),
+        ({"a": float("nan")}, {"a": float("nan")}, False),
+    ],
+)
+def test_annotation_texts_are_shared_only_between_identical_maps(a: Any, b: Any, same: bool) -> None:
+    assert _context._same(a, b) is same
+    ref = chart("0.19.10", "k3s")
+    context = _context.Context({"globalAnnotations": a}, ref, RELEASE, NAMESPACE)
+    first = context._to_yaml(a)
+    assert context._to_yaml(b) == (first if same else _text.to_yaml(b))
