@@ -244,3 +244,19 @@ def test_annotation_texts_are_shared_only_between_identical_maps(a: Any, b: Any,
     context = _context.Context({"globalAnnotations": a}, ref, RELEASE, NAMESPACE)
     first = context._to_yaml(a)
     assert context._to_yaml(b) == (first if same else _text.to_yaml(b))
+
+
+def test_a_document_read_before_comes_back_as_a_fresh_copy() -> None:
+    ref = chart("0.19.10", "k3s")
+    values = effective(ref, {"globalAnnotations": {"team": "a"}})
+    first = render_manifests(values, chart=ref, release=RELEASE, namespace=NAMESPACE)
+    kept = _typed([m.body for m in first])
+    first[0].body["spec"]["egress"].clear()
+    first[2].body["metadata"]["annotations"]["team"] = "changed"
+    again = render_manifests(values, chart=ref, release=RELEASE, namespace=NAMESPACE)
+    assert _typed([m.body for m in again]) == kept
+    _text._READ.clear()
+    assert (
+        _typed([m.body for m in render_manifests(values, chart=ref, release=RELEASE, namespace=NAMESPACE)])
+        == kept
+    )
