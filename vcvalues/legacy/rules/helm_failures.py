@@ -34,7 +34,22 @@ _BROKEN_INDENT_RELEASE = (0, 15, 0)
 _INSTALL_FAILS = "so helm install fails"
 
 
+def _isolation_off(values: Mapping[str, Any]) -> bool:
+    """``isolation.enabled`` is false for Go templates: each isolation template then renders nothing
+    (``and .Values.isolation.enabled ...`` stops there), so none can fail and nothing needs rendering."""
+    isolation = values.get("isolation")
+    if not isinstance(isolation, Mapping):
+        return False
+    enabled = isolation.get("enabled")
+    if enabled is None or enabled is False:
+        return True
+    return isinstance(enabled, (int, float, str, list, tuple, Mapping)) and not enabled
+
+
 def _render_error(ctx: RuleContext) -> str | None:
+    if _isolation_off(ctx.values):
+        return None  # and vcvalues.legacy.render stays unimported
+
     def render() -> str | None:
         from vcvalues.errors import UsageError
         from vcvalues.legacy.render import RenderError, render_manifests
