@@ -27,6 +27,7 @@ from vcvalues.core.coalesce import copy_values
 from vcvalues.core.diagnostics import KeyPath, Severity
 from vcvalues.core.gofmt import go_type
 from vcvalues.legacy.rules._base import Example, Rule, RuleContext
+from vcvalues.legacy.rules._renders_cleanly import renders_cleanly
 from vcvalues.legacy.rules._values import SA_FLAG
 
 _AT = re.compile(r"at <\.Values\.(?P<path>[^>]+)>")
@@ -47,7 +48,7 @@ def _isolation_off(values: Mapping[str, Any]) -> bool:
 
 
 def _render_error(ctx: RuleContext) -> str | None:
-    if _isolation_off(ctx.values):
+    if _isolation_off(ctx.values) or renders_cleanly(ctx.values, ctx.namespace):
         return None  # and vcvalues.legacy.render stays unimported
 
     def render() -> str | None:
