@@ -18,7 +18,7 @@ from typing import Any
 
 from vcvalues.core.yaml11 import resolve_plain
 
-__all__ = ["ANNOTATION_SOURCES", "renders_cleanly"]
+__all__ = ["ANNOTATION_SOURCES", "isolation_off", "renders_cleanly"]
 
 _NO_VALUE = "<no value>"  # Helm blanks it over the whole output: text containing it is not decided here
 # A word written unquoted that YAML reads back as the same string.
@@ -35,7 +35,7 @@ ANNOTATION_SOURCES = (
 
 
 def _truthy(value: object) -> bool:
-    """Go template truth for the plain types a values file holds; other types are never decided here."""
+    """Go template truth, as ``vcvalues.legacy.render._gotmpl.truthy`` (without importing render)."""
     if value is None or value is False:
         return False
     if isinstance(value, (int, float, str, list, tuple, Mapping)):
@@ -102,6 +102,13 @@ def _quota(quota: Mapping[str, Any]) -> bool:
 
 def _limit_range(limits: Mapping[str, Any]) -> bool:
     return _word_map(limits.get("default")) and _word_map(limits.get("defaultRequest"))
+
+
+def isolation_off(values: Mapping[str, Any]) -> bool:
+    """``isolation.enabled`` is false for Go templates: each isolation template then renders nothing
+    (``and .Values.isolation.enabled ...`` stops there), so none can fail and nothing needs rendering."""
+    isolation = values.get("isolation")
+    return isinstance(isolation, Mapping) and not _truthy(isolation.get("enabled"))
 
 
 _TEMPLATES = (("networkPolicy", _network_policy), ("resourceQuota", _quota), ("limitRange", _limit_range))

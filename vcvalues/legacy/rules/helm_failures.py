@@ -27,7 +27,7 @@ from vcvalues.core.coalesce import copy_values
 from vcvalues.core.diagnostics import KeyPath, Severity
 from vcvalues.core.gofmt import go_type
 from vcvalues.legacy.rules._base import Example, Rule, RuleContext
-from vcvalues.legacy.rules._renders_cleanly import renders_cleanly
+from vcvalues.legacy.rules._renders_cleanly import isolation_off, renders_cleanly
 from vcvalues.legacy.rules._values import SA_FLAG
 
 _AT = re.compile(r"at <\.Values\.(?P<path>[^>]+)>")
@@ -35,20 +35,8 @@ _BROKEN_INDENT_RELEASE = (0, 15, 0)
 _INSTALL_FAILS = "so helm install fails"
 
 
-def _isolation_off(values: Mapping[str, Any]) -> bool:
-    """``isolation.enabled`` is false for Go templates: each isolation template then renders nothing
-    (``and .Values.isolation.enabled ...`` stops there), so none can fail and nothing needs rendering."""
-    isolation = values.get("isolation")
-    if not isinstance(isolation, Mapping):
-        return False
-    enabled = isolation.get("enabled")
-    if enabled is None or enabled is False:
-        return True
-    return isinstance(enabled, (int, float, str, list, tuple, Mapping)) and not enabled
-
-
 def _render_error(ctx: RuleContext) -> str | None:
-    if _isolation_off(ctx.values) or renders_cleanly(ctx.values, ctx.namespace):
+    if isolation_off(ctx.values) or renders_cleanly(ctx.values, ctx.namespace):
         return None  # and vcvalues.legacy.render stays unimported
 
     def render() -> str | None:

@@ -17,8 +17,7 @@ from vcvalues.legacy.catalog import chart_defaults
 from vcvalues.legacy.compile import compile_text
 from vcvalues.legacy.render import RenderError, render_manifests
 from vcvalues.legacy.render._annotation_merges import MERGES
-from vcvalues.legacy.rules._renders_cleanly import ANNOTATION_SOURCES, renders_cleanly
-from vcvalues.legacy.rules.helm_failures import _isolation_off
+from vcvalues.legacy.rules._renders_cleanly import ANNOTATION_SOURCES, isolation_off, renders_cleanly
 
 CHARTS = st.sampled_from([chart(v, d) for v in ("0.15.0", "0.19.10") for d in ("k3s", "k8s", "k0s", "eks")])
 ENABLED = st.one_of(
@@ -36,17 +35,17 @@ def test_skipping_the_render_is_exactly_when_it_renders_nothing(
         rendered: object = render_manifests(values, chart=ref, release=RELEASE, namespace=NAMESPACE)
     except RenderError as exc:
         rendered = exc
-    if _isolation_off(values):
+    if isolation_off(values):
         assert rendered == []
 
 
 def test_isolation_off_is_go_template_falsity() -> None:
     off = [None, False, 0, 0.0, "", [], {}, ()]
     on = [True, 1, -0.5, float("nan"), "false", "0", [0], {"a": None}, (0,), object()]
-    assert all(_isolation_off({"isolation": {"enabled": value}}) for value in off)
-    assert not any(_isolation_off({"isolation": {"enabled": value}}) for value in on)
-    assert _isolation_off({"isolation": {}})
-    assert not any(_isolation_off({"isolation": value}) for value in (None, "x", 1, ["enabled"]))
+    assert all(isolation_off({"isolation": {"enabled": value}}) for value in off)
+    assert not any(isolation_off({"isolation": {"enabled": value}}) for value in on)
+    assert isolation_off({"isolation": {}})
+    assert not any(isolation_off({"isolation": value}) for value in (None, "x", 1, ["enabled"]))
 
 
 def test_a_failing_render_is_still_found() -> None:
