@@ -111,15 +111,25 @@ def annotations_seen_by(
     merged: dict[str, Any] = copy_values(dict(annotations))
     runs = [
         row
-        for row in MERGES
-        if row[0] == distro
-        and _triple(row[1]) <= release <= _triple(row[2])
-        and row[3] > template
-        and all(CONDITIONS[name](values) for name in row[5].split(",") if name)
+        for row in _chart_merges(distro, release)
+        if row[3] > template and all(CONDITIONS[name](values) for name in row[5].split(",") if name)
     ]
     for row in sorted(runs, key=lambda r: r[3], reverse=True):  # stable: line order within a template
         merge_into(merged, copy_values(_get(values, *row[4].split("."))))
     return merged
+
+
+_BY_CHART: dict[tuple[str, tuple[int, int, int]], list[tuple[str, str, str, str, str, str]]] = {}
+
+
+def _chart_merges(distro: str, release: tuple[int, int, int]) -> list[tuple[str, str, str, str, str, str]]:
+    """The rows of MERGES for one chart (worked out once per chart: every render asks three times)."""
+    rows = _BY_CHART.get((distro, release))
+    if rows is None:
+        rows = _BY_CHART[distro, release] = [
+            row for row in MERGES if row[0] == distro and _triple(row[1]) <= release <= _triple(row[2])
+        ]
+    return rows
 
 
 def _triple(version: str) -> tuple[int, int, int]:

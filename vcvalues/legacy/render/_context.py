@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.errors import UsageError
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro
 from vcvalues.legacy.render._annotation_merges import annotations_seen_by
@@ -29,7 +29,7 @@ _RELEASE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*
 _RELEASE_NAME_MAX = 53
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Manifest:
     """One rendered Kubernetes object.
 
@@ -77,14 +77,18 @@ def check_release_name(release: str) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
 class Context:
-    """One render: effective values, chart, release name and release namespace."""
+    """One render: effective values, chart, release name and release namespace (read-only by use)."""
 
-    values: Mapping[str, Any]
-    chart: ChartRef
-    release: str
-    namespace: str
+    __slots__ = ("_annotation_texts", "chart", "namespace", "release", "values")
+
+    def __init__(self, values: Mapping[str, Any], chart: ChartRef, release: str, namespace: str) -> None:
+        self.values = values
+        self.chart = chart
+        self.release = release
+        self.namespace = namespace
+        # toYaml of the annotations each template saw: equal maps (the usual case) are written once
+        self._annotation_texts: list[tuple[object, str]] = []
 
     def source(self, template: str) -> str:
         """``<chart name>/templates/<template>``."""
@@ -125,8 +129,17 @@ class Context:
                 template, self.values, self.chart.distro.value, self.chart.version.triple
             )
             if truthy(annotations):
-                lines += ["  annotations:", indent(to_yaml(annotations), 4)]
+                lines += ["  annotations:", indent(self._to_yaml(annotations), 4)]
         return lines
+
+    def _to_yaml(self, annotations: object) -> str:
+        """``toYaml`` of ``annotations``, once per distinct map in this render."""
+        for seen, text in self._annotation_texts:
+            if _same(seen, annotations):
+                return text
+        text = to_yaml(annotations)
+        self._annotation_texts.append((annotations, text))
+        return text
 
     def manifests(self, template: str, documents: list[list[str]]) -> list[Manifest]:
         """The rendered documents of one template: ``<no value>`` blanked over the whole output (as
@@ -137,3 +150,17 @@ class Context:
             Manifest(where, parse_document(document, where=where), text=document.strip())
             for document in text.split("\n---\n")
         ]
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal with the same types and key order throughout (``==`` takes True for 1 and 1 for 1.0);
+    False for containers other than dict, list and tuple (no sharing, no risk)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return len(a) == len(b) and all(_same(x, y) and _same(a[x], b[y]) for x, y in zip(a, b, strict=True))
+    if isinstance(a, (list, tuple)):
+        assert isinstance(b, (list, tuple))
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a is None or (isinstance(a, (str, int, float)) and a == b)

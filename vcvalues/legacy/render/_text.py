@@ -17,8 +17,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from vcvalues.core.coalesce import copy_values
 from vcvalues.core.diagnostics import Severity
 from vcvalues.core.gofmt import GoInt64, format_value, quote
+from vcvalues.legacy.render._block_reader import read_block_yaml
 from vcvalues.legacy.render._scalar import RenderError, json_number
 
 __all__ = ["NO_VALUE", "indent", "nindent", "parse_document", "quoted", "shown", "to_yaml"]
@@ -99,12 +101,30 @@ def _check_finite(value: Any, where: str) -> Any:
     return value
 
 
+# Documents read by the fast reader, by text: compile's Helm-failure rules render the same values
+# that render then prints, and linting many files renders the same control-plane policy for each.
+_READ: dict[str, dict[str, Any]] = {}
+_READ_SIZE = 64
+_READ_MAX_TEXT = 16_384  # a larger document is rare enough to read again
+
+
 def parse_document(text: str, *, where: str) -> dict[str, Any]:
     """The object Kubernetes (and Helm's manifest sorter) reads from one rendered document.
 
     Raises:
         RenderError: the text is not YAML Helm reads, or holds a number JSON cannot carry.
     """
+    known = _READ.get(text)
+    if known is not None:
+        copied: dict[str, Any] = copy_values(known)  # a fresh copy: the caller owns its body
+        return copied
+    fast = read_block_yaml(text)  # the templates' usual text, read fast (numbers as JSON carries them)
+    if fast is not None:
+        if len(text) <= _READ_MAX_TEXT:
+            if len(_READ) >= _READ_SIZE:
+                _READ.clear()
+            _READ[text] = copy_values(fast)
+        return fast
     from vcvalues.core.load import load_yaml
 
     loaded = load_yaml(text, file=where)

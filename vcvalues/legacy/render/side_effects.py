@@ -18,9 +18,9 @@ Read at every tag v0.15.0 - v0.19.10 of loft-sh/vcluster, charts k3s/k8s/k0s/eks
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from vcvalues.core._record import record
 from vcvalues.core.gofmt import strval
 from vcvalues.legacy.chart import Distro
 from vcvalues.legacy.render._context import Context
@@ -34,7 +34,7 @@ _COREDNS = "coredns.yaml"
 _CLUSTER_ROLE = "rbac/clusterrole.yaml"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SideEffects:
     """Derived settings outside the host objects.
 

@@ -27,6 +27,7 @@ from vcvalues.core.coalesce import copy_values
 from vcvalues.core.diagnostics import KeyPath, Severity
 from vcvalues.core.gofmt import go_type
 from vcvalues.legacy.rules._base import Example, Rule, RuleContext
+from vcvalues.legacy.rules._renders_cleanly import isolation_off, renders_cleanly
 from vcvalues.legacy.rules._values import SA_FLAG
 
 _AT = re.compile(r"at <\.Values\.(?P<path>[^>]+)>")
@@ -35,6 +36,9 @@ _INSTALL_FAILS = "so helm install fails"
 
 
 def _render_error(ctx: RuleContext) -> str | None:
+    if isolation_off(ctx.values) or renders_cleanly(ctx.values, ctx.namespace):
+        return None  # and vcvalues.legacy.render stays unimported
+
     def render() -> str | None:
         from vcvalues.errors import UsageError
         from vcvalues.legacy.render import RenderError, render_manifests
