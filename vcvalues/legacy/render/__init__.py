@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from vcvalues.core.chart import check_release
 from vcvalues.legacy.chart import ChartRef
-from vcvalues.legacy.render._context import Context, Manifest, check_release_name
+from vcvalues.legacy.render._context import Context, Manifest
 from vcvalues.legacy.render._scalar import RenderError
 from vcvalues.legacy.render._yaml import dump_documents, dump_yaml
 from vcvalues.legacy.render.limitrange import render_limit_range
@@ -63,7 +64,7 @@ def render_manifests(
             back as written (for example a ``cidr`` containing ``": "``).
         UsageError: the release name is one Helm refuses.
     """
-    check_release_name(release)
+    check_release(release)
     ctx = Context(values, chart, release, namespace)
     manifests: list[Manifest] = []
     if namespace_manifest:
@@ -96,7 +97,7 @@ def render_side_effects(
         RenderError: Helm would fail to render the templates these come from.
         UsageError: the release name is one Helm refuses.
     """
-    check_release_name(release)
+    check_release(release)
     return _side_effects(Context(values, chart, release, namespace))
 
 

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from vcvalues.core._record import record
-from vcvalues.errors import UsageError
 from vcvalues.legacy.chart import ChartRef, ChartVersion, Distro
 from vcvalues.legacy.render._annotation_merges import annotations_seen_by
 from vcvalues.legacy.render._gotmpl import field, printed, truthy
 from vcvalues.legacy.render._scalar import plain_value
 from vcvalues.legacy.render._text import NO_VALUE, indent, parse_document, shown, to_yaml
 
-__all__ = ["CHART_NAMES", "Context", "Manifest", "check_release_name"]
+__all__ = ["CHART_NAMES", "Context", "Manifest"]
 
 # Chart.yaml `name` of charts/<distro> at every legacy tag: `helm template` prints
 # "# Source: <name>/templates/<file>".
@@ -24,9 +22,6 @@ CHART_NAMES: dict[Distro, str] = {
     Distro.K0S: "vcluster-k0s",
     Distro.EKS: "vcluster-eks",
 }
-# helm pkg/chartutil ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters.
-_RELEASE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
-_RELEASE_NAME_MAX = 53
 
 
 @record
@@ -62,19 +57,6 @@ class Manifest:
     def namespace(self) -> object:
         """``metadata.namespace``, None for cluster-scoped objects."""
         return self.body.get("metadata", {}).get("namespace")
-
-
-def check_release_name(release: str) -> None:
-    """Refuse a release name Helm refuses (``helm template`` fails before rendering anything).
-
-    Raises:
-        UsageError: not a DNS-1123 subdomain of at most 53 characters.
-    """
-    if len(release) > _RELEASE_NAME_MAX or not _RELEASE_NAME.fullmatch(release):
-        raise UsageError(
-            f"invalid release name {release!r}: Helm needs lower-case letters, digits, '-' and '.', "
-            f"starting and ending with a letter or digit, at most {_RELEASE_NAME_MAX} characters"
-        )
 
 
 class Context:

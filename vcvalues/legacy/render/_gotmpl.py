@@ -1,4 +1,5 @@
-"""Go text/template and sprig semantics the legacy chart templates rely on, for plain values.
+"""Go text/template and sprig semantics the legacy chart templates rely on, for plain values (truth,
+printing and ``range`` are shared with the 0.20+ render: :mod:`vcvalues.core.gotmpl`).
 
 References (read, not copied): golang/go ``src/text/template/exec.go`` (``isTrue``, field access on a
 map, "nil pointer evaluating interface {}.x", ``and``/``or`` short-circuit since Go 1.18), helm/helm
@@ -11,30 +12,14 @@ error).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from vcvalues.core.gofmt import GoInt64, format_value, go_type
+from vcvalues.core.gofmt import GoInt64, go_type
+from vcvalues.core.gotmpl import NO_VALUE, printed, range_items, truthy
 from vcvalues.legacy.render._scalar import RenderError, json_number
 
 __all__ = ["NO_VALUE", "field", "go_type", "printed", "range_items", "to_yaml_value", "truthy"]
-
-NO_VALUE = "<no value>"
-
-
-def truthy(value: object) -> bool:
-    """Go template truth (``if``, ``and``, ``or``, ``not``) and, negated, sprig ``empty``.
-
-    False: nil, false, 0, 0.0, and an empty string, list or map. True: everything else, including the
-    *string* ``"false"`` and NaN.
-    """
-    if value is None or value is False:
-        return False
-    if isinstance(value, (int, float)):
-        return value != 0
-    if isinstance(value, (str, list, tuple, Mapping)):
-        return len(value) > 0
-    return True
 
 
 def field(values: Mapping[str, Any], path: tuple[str, ...], *, template: str) -> Any:
@@ -63,33 +48,6 @@ def field(values: Mapping[str, Any], path: tuple[str, ...], *, template: str) ->
             reason = f"can't evaluate field {name} in type {go_type(current)}"
         raise RenderError(f"{template}: executing at <{expression}>: {reason}")
     return current
-
-
-def printed(value: object) -> str:
-    """What ``{{ value }}`` puts in the output: Go ``%v``; nil prints ``<no value>``, which Helm blanks."""
-    if value is None:
-        return ""
-    return format_value(value).replace(NO_VALUE, "")
-
-
-def range_items(value: object, *, template: str, expression: str) -> Iterator[tuple[str, Any]]:
-    """``range $k, $v := value``: maps in sorted key order, lists with their index, nil not at all.
-
-    Raises:
-        RenderError: the value cannot be ranged over (a string, number or bool).
-    """
-    if value is None:
-        return
-    if isinstance(value, Mapping):
-        for key in sorted(value, key=str):
-            yield str(key), value[key]
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield str(index), item
-    else:
-        raise RenderError(
-            f"{template}: executing at <{expression}>: range can't iterate over {printed(value)}"
-        )
 
 
 class _NotJSON(Exception):

@@ -27,8 +27,9 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from vcvalues.core.chart import check_release
 from vcvalues.core.load import load_yaml
-from vcvalues.errors import RenderError, UsageError
+from vcvalues.errors import RenderError
 from vcvalues.modern.render import limitrange, namespace, netpol, netpol_egress, quota
 from vcvalues.modern.render._context import Context, parse_version
 
@@ -56,7 +57,7 @@ def __getattr__(name: str) -> Any:
 def _documents(
     values: Mapping[str, Any], release: str, namespace_name: str, chart_version: str, with_namespace: bool
 ) -> list[_Document]:
-    _check_release_name(release)
+    check_release(release)
     parse_version(chart_version)  # refuse an unknown chart version before anything renders
     ctx = Context(values, release, namespace_name, chart_version)
     documents: list[_Document] = []
@@ -75,20 +76,6 @@ def _documents(
     if rendered_limits is not None:
         documents.append((ctx.source(limitrange.TEMPLATE), rendered_limits, True))
     return [(source, _trim_space(lines), from_chart) for source, lines, from_chart in documents]
-
-
-def _check_release_name(release: str) -> None:
-    """Refuse a release name Helm refuses, in the legacy render's words (only a refused name imports
-    the legacy render package: a lint of 0.20+ values runs this render and must not load it)."""
-    from vcvalues.core.chart import check_release
-
-    try:
-        check_release(release)
-    except UsageError:
-        from vcvalues.legacy.render._context import check_release_name
-
-        check_release_name(release)
-        raise
 
 
 def _go_space(char: str) -> bool:

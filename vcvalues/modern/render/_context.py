@@ -14,8 +14,8 @@ from typing import Any
 
 from vcvalues.core._record import record
 from vcvalues.core.gofmt import format_value, go_type, quote
+from vcvalues.core.gotmpl import printed, range_items, truthy
 from vcvalues.errors import RenderError, UnsupportedChartVersionError
-from vcvalues.modern.render._gotmpl import printed, range_items, truthy
 from vcvalues.modern.render._goyaml import to_yaml
 
 __all__ = ["CHART_NAME", "Context", "merge", "parse_version"]

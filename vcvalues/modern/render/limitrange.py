@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from vcvalues.core.gotmpl import truthy
 from vcvalues.modern.render._context import Context, quoted_entries
-from vcvalues.modern.render._gotmpl import truthy
 from vcvalues.modern.render.quota import duo_gate
 
 __all__ = ["TEMPLATE", "render_limit_range"]

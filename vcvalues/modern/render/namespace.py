@@ -9,8 +9,8 @@ Namespace the docs recommend: Pod Security Admission enforcing the same level, a
 from __future__ import annotations
 
 from vcvalues.core.gofmt import quote
+from vcvalues.core.gotmpl import printed, truthy
 from vcvalues.modern.render._context import Context
-from vcvalues.modern.render._gotmpl import printed, truthy
 
 __all__ = ["SOURCE", "render_namespace"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from vcvalues.core.gofmt import quote
+from vcvalues.core.gotmpl import printed, truthy
 from vcvalues.modern.render._context import Context, indent, merge
-from vcvalues.modern.render._gotmpl import printed, truthy
 from vcvalues.modern.render._goyaml import to_yaml
 
 __all__ = ["TEMPLATE", "render_policies"]

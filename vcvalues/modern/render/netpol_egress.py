@@ -7,8 +7,8 @@ in 0.22.2, PR #2393); 0.25.0+ appends ``extraWorkloadRules`` / ``extraControlPla
 
 from __future__ import annotations
 
+from vcvalues.core.gotmpl import printed, range_items, truthy
 from vcvalues.modern.render._context import Context, indent
-from vcvalues.modern.render._gotmpl import printed, range_items, truthy
 from vcvalues.modern.render._goyaml import to_yaml
 
 __all__ = ["TEMPLATE", "render_egress_policies"]

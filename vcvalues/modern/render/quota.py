@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from vcvalues.core.gotmpl import truthy
 from vcvalues.modern.render._context import Context, indent, quoted_entries
-from vcvalues.modern.render._gotmpl import truthy
 from vcvalues.modern.render._goyaml import to_yaml
 
 __all__ = ["TEMPLATE", "duo_gate", "render_quota"]

@@ -1,10 +1,8 @@
-"""The Go text/template semantics the 0.20+ chart templates use: truth, printing, ``range``.
+"""The Go text/template semantics both chart dialects' templates use: truth, printing, ``range``.
 
-The same semantics as the legacy wing's ``vcvalues.legacy.render._gotmpl`` (``tests/unit/modern/render/
-test_gotmpl.py`` proves they agree), kept here so that the 0.20+ render, which ``lint`` runs for the
-network-policy rules, does not import the legacy render package. References (read, not copied):
-golang/go ``src/text/template/exec.go`` (``isTrue``, ``range``), helm/helm ``pkg/engine/engine.go``
-(the ``"<no value>"`` -> ``""`` replacement of the whole output).
+References (read, not copied): golang/go ``src/text/template/exec.go`` (``isTrue``, ``range``), helm/helm
+``pkg/engine/engine.go`` (``missingkey=zero`` and the ``"<no value>"`` -> ``""`` replacement of the whole
+output), Masterminds/sprig ``defaults.go`` (``empty``).
 """
 
 from __future__ import annotations
