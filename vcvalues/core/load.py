@@ -12,10 +12,10 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vcvalues.core._record import field, mutable_record
 from vcvalues.core._yaml_events import Builder
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.encoding import MAX_INPUT_BYTES, decode_source, read_stream
@@ -25,7 +25,7 @@ from vcvalues.errors import InputError
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass(slots=True)
+@mutable_record
 class LoadResult:
     """A values file: ``data`` is a dict (``{}`` for an empty file), or None when it cannot be read."""
 
@@ -35,7 +35,7 @@ class LoadResult:
     suppressions: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@mutable_record
 class DocumentsResult:
     """A multi-document file (manifests)."""
 

@@ -9,9 +9,9 @@ subchart's values sit under (its alias, else its name).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from vcvalues.core._record import record
 from vcvalues.core.chart import (
     MODERN_RELEASES,
     AnyChart,
@@ -29,7 +29,7 @@ CHART_DISTROS = {"vcluster": "k3s", "vcluster-k8s": "k8s", "vcluster-k0s": "k0s"
 _EXACT = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemaTarget:
     """The schema a ``values.schema.json`` must hold: a chart, nested under ``subchart_key`` or not."""
 
@@ -113,7 +113,7 @@ def find_dependency(chart_file: Path, *, subchart_key: str | None = None) -> Sch
     return SchemaTarget(ref, str(dependency.get("alias") or dependency["name"]))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Umbrella:
     """The vcluster dependency of the chart a values file belongs to.
 
