@@ -14,7 +14,6 @@ those maps open.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from collections.abc import Iterator, Mapping
@@ -275,5 +274,7 @@ def _did_you_mean(key: str, schema: dict[str, Any], schema_path: list[Any]) -> s
         except (KeyError, IndexError, TypeError):
             return ""
     names = list(node.get("properties", {})) if isinstance(node, dict) else []
+    import difflib  # only to suggest a name: off the cold path
+
     close = difflib.get_close_matches(key, names, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -17,7 +17,6 @@ value as a Kubernetes quantity (``1K`` passes the chart's pattern and stops the 
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from vcvalues.core.diagnostics import KeyPath, Severity, format_key_path
@@ -63,6 +62,8 @@ def check_flag(ctx: RuleContext) -> None:
     for key, _ in _entries(ctx):
         if f"{FLAG_PREFIX}{key}" in specs:
             continue
+        import difflib  # only to suggest a name: off the cold path
+
         close = difflib.get_close_matches(key.lower().replace("_", "-"), names, n=1, cutoff=0.6)
         known = ", ".join(names) if names else "none"
         hint = f"write {close[0]!r}" if close else f"the syncer knows: {known}"

@@ -8,7 +8,6 @@ for a flag with a value, ``--flag`` / ``--flag=true|false`` for a boolean; an un
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -75,6 +74,8 @@ def check_unknown(ctx: RuleContext) -> None:
     for index, name, _ in parsed_args(ctx):
         if name in specs:
             continue
+        import difflib  # only to suggest a name: off the cold path
+
         close = difflib.get_close_matches(name, list(specs), n=1, cutoff=0.7)
         ctx.report(
             (*ARGS, index),
