@@ -57,3 +57,33 @@ def test_a_suggestion_imports_difflib_when_it_is_needed(tmp_path: Path) -> None:
     code, loaded = loaded_after_lint("--format", "json", "--chart-version", "0.19.10", str(path))
     assert code == 1
     assert loaded == ["difflib"]
+
+
+def test_config_discovery_umbrella_and_validation_do_without_pathlib(tmp_path: Path) -> None:
+    # legacy.compile still imports pathlib for a lint; the core's share of the path does not. The editable
+    # development install loads pathlib at startup, so it is dropped first and must not come back.
+    (tmp_path / ".git").mkdir()
+    values = tmp_path / "values.yaml"
+    values.write_text("isolation:\n  enabled: true\n")
+    script = textwrap.dedent(
+        """
+        import json, sys
+        for name in [m for m in sys.modules if m == "pathlib"]:
+            del sys.modules[name]
+        from vcvalues.core.config import config_for
+        from vcvalues.core.umbrella import umbrella_of
+        from vcvalues.legacy.chart import resolve_chart
+        from vcvalues.legacy.validate import validate_values
+        config = config_for(sys.argv[1])
+        umbrella = umbrella_of(sys.argv[1])
+        issues = validate_values({"isolation": {"enabled": "maybe"}}, resolve_chart("0.19.10", "k3s"))
+        print(json.dumps({"rules": len(config.rules), "umbrella": umbrella, "issues": len(issues),
+                          "pathlib": "pathlib" in sys.modules}))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(values)], capture_output=True, text=True, check=True
+    )
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["umbrella"] is None and found["issues"] == 1 and found["rules"] > 0
+    assert found["pathlib"] is False

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.core._record import field, mutable_record, replace
@@ -180,7 +180,7 @@ def _lint_each(
             outcome.unreadable += 1
             outcome.unreadable_files.append((STDIN_NAME if name == "-" else name, exc.reason))
             continue
-        folder = "" if name == "-" else str(Path(name).resolve().parent)
+        folder = "" if name == "-" else os.path.dirname(os.path.realpath(name))
         if folder not in configs:
             configs[folder] = config_for(None if name == "-" else name, explicit=config)
         key, version, flavour = subchart_key, chart_version, distro

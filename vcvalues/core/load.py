@@ -12,7 +12,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from vcvalues.core._record import field, mutable_record
@@ -21,6 +20,10 @@ from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.encoding import MAX_INPUT_BYTES, decode_source, read_stream
 from vcvalues.core.source import Document, SourceMap, Span
 from vcvalues.errors import InputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

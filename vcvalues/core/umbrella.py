@@ -8,8 +8,8 @@ subchart's values sit under (its alias, else its name).
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 
 from vcvalues.core._record import record
 from vcvalues.core.chart import (
@@ -21,6 +21,10 @@ from vcvalues.core.chart import (
     resolve_modern,
 )
 from vcvalues.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CHART_FILE = "Chart.yaml"
 SCHEMA_FILE = "values.schema.json"
@@ -134,8 +138,8 @@ def umbrella_of(values_file: str | Path) -> Umbrella | None:
     from vcvalues.core.load import load_path
     from vcvalues.errors import InputError
 
-    chart_file = Path(values_file).parent / CHART_FILE
-    if not chart_file.is_file():
+    chart_file = os.path.join(os.path.dirname(values_file), CHART_FILE)  # os.path: pathlib costs a cold lint
+    if not os.path.isfile(chart_file):
         return None
     try:
         loaded = load_path(chart_file)

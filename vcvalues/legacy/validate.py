@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from vcvalues.core._record import record
@@ -33,7 +33,11 @@ from vcvalues.core.schema_text import (
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree
 from vcvalues.legacy.chart import ChartRef
 
-SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SCHEMA_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "schemas")  # no pathlib on a lint
 TYPED_SCHEMA = "typed-values.json"
 # Keys Helm gives every chart used as a subchart (an umbrella's shared values, its condition).
 ROOT_KEYS = frozenset({"global", "enabled"})
@@ -96,12 +100,14 @@ def _clip(node: Any, depth: int) -> Any:
 
 def typed_schema_path() -> Path:
     """Where the packaged typed schema is."""
-    return SCHEMA_DIR / TYPED_SCHEMA
+    from pathlib import Path
+
+    return Path(SCHEMA_DIR, TYPED_SCHEMA)
 
 
 @functools.cache
 def _schema() -> dict[str, Any]:
-    with typed_schema_path().open(encoding="utf-8") as handle:
+    with open(os.path.join(SCHEMA_DIR, TYPED_SCHEMA), encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 
