@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -94,6 +93,8 @@ def format_json(
         document["unreadable"] = [{"file": file, "message": why} for file, why in unreadable]
         summary["unreadable"] = len(unreadable)
     document["summary"] = summary
+    import json  # the json and sarif formats only: a text lint does without it
+
     return json.dumps(document, indent=2) + "\n"
 
 
@@ -199,6 +200,8 @@ def format_sarif(
             }
         ],
     }
+    import json
+
     return json.dumps(document, indent=2) + "\n"
 
 
@@ -235,6 +238,8 @@ def format_diagnostics(
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
     text = REPORTERS[fmt](ordered, files, summaries or {}, unreadable)
     if fmt == "json" and charts:
+        import json
+
         document = json.loads(text)
         document["charts"] = dict(charts)
         text = json.dumps(document, indent=2) + "\n"

@@ -15,7 +15,6 @@ those maps open.
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -105,11 +104,11 @@ def typed_schema_path() -> Path:
     return Path(SCHEMA_DIR, TYPED_SCHEMA)
 
 
-@functools.cache
 def _schema() -> dict[str, Any]:
-    with open(os.path.join(SCHEMA_DIR, TYPED_SCHEMA), encoding="utf-8") as handle:
-        schema: dict[str, Any] = json.load(handle)
-    return schema
+    """The typed schema, as the generated check holds it (the JSON file as Python data: no json import)."""
+    from vcvalues.core._typed_values_check import SCHEMA
+
+    return SCHEMA
 
 
 @functools.cache
