@@ -3,7 +3,8 @@
 Each case runs the command in a fresh interpreter and reads ``sys.modules`` (issue 17: what a cold start
 imports is what it costs). Still imported on this path, by modules outside the core and CLI: typing
 (``vcvalues/__init__``), dataclasses and inspect (``legacy.compile``, the rule-context and compile-result
-bases they extend), pathlib (``legacy.compile``), decimal (quantity arithmetic).
+bases they extend), pathlib (``legacy.compile``), decimal (``legacy.render._scalar``: the Helm-failure rules
+render; the core's quantities and float printing import it only for numbers past 10**40).
 """
 
 from __future__ import annotations
