@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import re
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core._record import ordered_record
 from vcvalues.errors import UnsupportedChartVersionError, UsageError
 
@@ -38,7 +39,7 @@ MODERN_DEFAULT_VERSION = "0.36.1"
 _RELEASE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
 RELEASE_NAME_MAX = 53
 # A namespace is a DNS-1123 label (Kubernetes ValidateNamespaceName).
-_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+_LABEL = lazy_compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
 NAMESPACE_MAX = 63
 
 

@@ -9,11 +9,11 @@ as go-yaml v2 does (YAML 1.1), keep every position, see duplicate keys and bound
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterator
 from typing import Any
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core._record import field, mutable_record
 from vcvalues.core._yaml_events import Builder
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
@@ -25,7 +25,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 @mutable_record

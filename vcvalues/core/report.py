@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.diagnostics import Diagnostic, Severity, count_by_severity, format_key_path
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -17,7 +18,7 @@ Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str], Sequence[Unre
 
 # Line breaks and other control characters a key, value or file name may hold: printed raw, a key
 # "a\n::warning::x" starts a line that GitHub Actions runs as a workflow command (issue 15).
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = lazy_compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _escape_control(match: re.Match[str]) -> str:

@@ -9,8 +9,8 @@ subchart's values sit under (its alias, else its name).
 from __future__ import annotations
 
 import os
-import re
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core._record import record
 from vcvalues.core.chart import (
     MODERN_RELEASES,
@@ -30,7 +30,7 @@ CHART_FILE = "Chart.yaml"
 SCHEMA_FILE = "values.schema.json"
 # charts.loft.sh publishes the legacy distros as these chart names.
 CHART_DISTROS = {"vcluster": "k3s", "vcluster-k8s": "k8s", "vcluster-k0s": "k0s", "vcluster-eks": "eks"}
-_EXACT = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
+_EXACT = lazy_compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
 
 
 @record

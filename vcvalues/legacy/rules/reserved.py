@@ -17,8 +17,7 @@ value as a Kubernetes quantity (``1K`` passes the chart's pattern and stops the 
 
 from __future__ import annotations
 
-import re
-
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.diagnostics import KeyPath, Severity, format_key_path
 from vcvalues.core.gofmt import format_value
 from vcvalues.core.quantity import Quantity, QuantityError
@@ -31,7 +30,7 @@ RESERVED: KeyPath = ("sync", "nodes", "reservedResources")
 SCHEDULER: KeyPath = ("sync", "nodes", "enableScheduler")
 FLAG_PREFIX = "--reserved-resource-"
 # charts/*/templates/_helpers.tpl "validate.quantity" (0.19.10)
-CHART_PATTERN = re.compile(r"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
+CHART_PATTERN = lazy_compile(r"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
 _UNUSED = " once sync.nodes.enableScheduler is on (off now: the chart ignores reservedResources)"
 
 
