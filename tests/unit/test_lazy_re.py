@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vcvalues.core import _lazy_re
 from vcvalues.core._lazy_re import lazy_compile
 
 PATTERNS = [
@@ -29,7 +29,7 @@ def test_every_method_answers_as_the_compiled_pattern(source: str, text: str) ->
     assert lazy.groupindex == compiled.groupindex
 
 
-def test_the_pattern_is_compiled_once_on_first_use(monkeypatch) -> None:
+def test_the_pattern_is_compiled_once_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     original = re.compile
 
@@ -37,7 +37,7 @@ def test_the_pattern_is_compiled_once_on_first_use(monkeypatch) -> None:
         calls.append(source)
         return original(source, flags)
 
-    monkeypatch.setattr(_lazy_re.re, "compile", counting)
+    monkeypatch.setattr(re, "compile", counting)
     pattern = lazy_compile("a+", re.IGNORECASE)
     assert calls == []
     assert pattern.fullmatch("AaA") is not None
