@@ -196,3 +196,27 @@ def test_replace_copies_with_changes_as_dataclasses_replace() -> None:
     assert replace(port) == port and replace(port) is not port
     with pytest.raises(TypeError):
         replace(port, port=1)
+
+
+def test_the_precompiled_init_templates_are_current() -> None:
+    from pathlib import Path
+
+    from vcvalues.core import _record_inits
+    from vcvalues.core._record import inits_module
+
+    assert Path(_record_inits.__file__).read_text(encoding="utf-8") == inits_module(), (
+        "run: python -c 'from vcvalues.core._record import inits_module; print(inits_module(), end=\"\")'"
+        " > vcvalues/core/_record_inits.py"
+    )
+
+
+def test_a_record_past_the_precompiled_sizes_gets_a_compiled_init() -> None:
+    names = [f"f{index}" for index in range(20)]
+    annotations = dict.fromkeys(names, "int")
+    namespace = {"__annotations__": annotations, "f19": field(default_factory=list)}
+    Wide = mutable_record(type("Wide", (), namespace))
+    wide = Wide(*range(19))
+    assert [getattr(wide, name) for name in names] == [*range(19), []]
+    assert Wide(*range(20)) == Wide(*range(19), f19=19)
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'f18'"):
+        Wide(*range(18))
