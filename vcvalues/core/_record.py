@@ -5,8 +5,9 @@ class. The 21 catalogue classes cost ~10 ms of a ~110 ms cold ``vcvalues lint`` 
 benchmarks/profile_cold.py). ``@record`` gives those classes the same behaviour: ``__init__`` taking
 the fields by position or keyword with their defaults, field-wise ``__eq__`` and ``__hash__``,
 dataclass-style ``__repr__``, read-only fields (``dataclasses.FrozenInstanceError``), ``__slots__``,
-``__match_args__``, pickling and copying. Only ``__init__`` is compiled (~0.07 ms), so that instances
-are created as fast as a dataclass's; the other methods are shared. This module imports neither
+``__match_args__``, pickling and copying. Only ``__init__`` is per class, so that instances are
+created as fast as a dataclass's: a copy of a template precompiled with the package
+(``_record_inits``), renamed to the class's fields; the other methods are shared. This module imports neither
 ``dataclasses`` nor ``inspect`` (~12 ms of a cold start together); ``FrozenInstanceError`` is
 ``dataclasses``' own class, imported when a record is written to. ``@ordered_record`` adds the
 ordering of ``order=True``; ``@mutable_record`` is ``@dataclass(slots=True)`` (assignable, unhashable);
