@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vcvalues.core.config import PRESET_DIR, config_for, find_config, load_config, preset
 from vcvalues.core.diagnostics import Severity
@@ -140,3 +142,60 @@ def test_a_discovered_config_that_is_not_a_file_is_an_error(tmp_path: Path, kind
     expected = "a dangling symlink" if kind == "dangling symlink" else "not a regular file"
     with pytest.raises(ConfigError, match=f"config {config}: is {expected}; remove it or pass --config"):
         config_for(values)
+
+
+def _find_config_with_pathlib(start: Path) -> Path | str | None:
+    """The discovery as it was written with pathlib (the reference the os.path walk must agree with)."""
+    here = Path(start).resolve()
+    folder = here if here.is_dir() else here.parent
+    for candidate in (folder, *folder.parents):
+        config = candidate / ".vcvalues.yaml"
+        if config.is_file():
+            return config
+        if config.is_symlink() or config.exists():
+            kind = "a dangling symlink" if not config.exists() else "not a regular file"
+            return f"config {config}: is {kind}; remove it or pass --config"
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+# what each of three nested folders holds: nothing, a config, a folder named like one, a dangling
+# symlink named like one, a .git, or a config beside a .git
+_LEVEL = st.sampled_from(["", "config", "config-folder", "dangling", "git", "config+git"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(levels=st.lists(_LEVEL, min_size=3, max_size=3), start_at=st.integers(0, 3), from_file=st.booleans())
+def test_discovery_agrees_with_the_pathlib_walk(levels: list[str], start_at: int, from_file: bool) -> None:
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as root:
+        base = Path(root, "top")
+        folders = [base, base / "a", base / "a" / "b"]
+        folders[-1].mkdir(parents=True)
+        (base.parent / ".git").mkdir()  # the walk ends inside the temporary folder
+        for folder, level in zip(folders, levels, strict=True):
+            config = folder / ".vcvalues.yaml"
+            if "config" in level:
+                if level == "config-folder":
+                    config.mkdir()
+                else:
+                    config.write_text("rules: {}\n")
+            if level == "dangling":
+                os.symlink(folder / "missing.yaml", config)
+            if "git" in level:
+                (folder / ".git").mkdir()
+        start = [*folders, folders[-1] / "values.yaml"][start_at]
+        if from_file and start.suffix != ".yaml":
+            start = start / "values.yaml"
+        if start.suffix == ".yaml":
+            start.write_text("{}\n")
+        expected = _find_config_with_pathlib(start)
+        try:
+            found: Path | str | None = find_config(start)
+        except ConfigError as exc:
+            found = str(exc)
+        assert found == expected
+        assert type(found) is type(expected)  # a Path when one is found, as before

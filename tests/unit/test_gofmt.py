@@ -139,3 +139,27 @@ def test_format_float64_round_trips(number: float) -> None:
         assert "." not in mantissa or not mantissa.endswith("0")
     else:
         assert not text.endswith(".") and ("." not in text or not text.endswith("0"))
+
+
+def _shortest_digits_with_decimal(f: float) -> tuple[str, int]:
+    """The reference: the digits and point read through decimal (how gofmt did it before)."""
+    from decimal import Decimal
+
+    _sign, digit_tuple, exponent = Decimal(repr(f)).as_tuple()
+    digits = "".join(map(str, digit_tuple)).rstrip("0")
+    assert isinstance(exponent, int)
+    return digits, len(digits) + exponent + len(digit_tuple) - len(digits)
+
+
+@given(st.floats(min_value=0, allow_nan=False, allow_infinity=False, exclude_min=True))
+def test_shortest_digits_read_from_repr_agree_with_decimal(number: float) -> None:
+    from vcvalues.core.gofmt import _shortest_digits
+
+    assert _shortest_digits(number) == _shortest_digits_with_decimal(number)
+
+
+@pytest.mark.parametrize("number", [5e-324, 1e-05, 0.001, 1.0, 100.0, 123456.0, 1e16, 1.7976931348623157e308])
+def test_shortest_digits_at_the_edges(number: float) -> None:
+    from vcvalues.core.gofmt import _shortest_digits
+
+    assert _shortest_digits(number) == _shortest_digits_with_decimal(number)

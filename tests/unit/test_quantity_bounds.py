@@ -100,3 +100,28 @@ def _key(unscaled: int, exponent: int) -> tuple[int, Fraction]:
     """Order of unscaled * 10**exponent without expanding: (size, leading digits)."""
     digits = len(str(unscaled))
     return digits + exponent, Fraction(unscaled, 10**digits)
+
+
+# --- ints are counted and printed with str() below 10**40, with decimal above: the same answers ---------
+
+_AROUND_POWERS = st.builds(
+    lambda power, offset: max(0, 10**power + offset), st.integers(0, 5000), st.integers(-2, 2)
+)
+
+
+@given(st.one_of(st.integers(0, 10**45), _AROUND_POWERS))
+def test_digit_count_agrees_with_decimal(mag: int) -> None:
+    from decimal import Decimal
+
+    from vcvalues.core.quantity import _digits
+
+    assert _digits(mag) == (Decimal(mag).adjusted() + 1 if mag else 1)
+
+
+@given(st.one_of(st.integers(-(10**45), 10**45), _AROUND_POWERS, _AROUND_POWERS.map(lambda n: -n)))
+def test_printed_ints_agree_with_decimal(number: int) -> None:
+    from decimal import Decimal
+
+    from vcvalues.core.quantity import _to_str
+
+    assert _to_str(number) == str(Decimal(number))

@@ -199,3 +199,11 @@ def test_jsonschema_rs_is_imported_only_to_word_errors(text: str, imported: str)
     count, loaded = done.stdout.split()
     assert loaded == imported
     assert (int(count) > 0) is (imported == "True")
+
+
+def test_the_generated_schema_data_is_the_json_file_a_lint_validates_against() -> None:
+    from vcvalues.legacy.validate import _schema
+
+    on_disk = json.loads(typed_schema_path().read_text(encoding="utf-8"))
+    assert on_disk == _typed_values_check.SCHEMA
+    assert json.dumps(_schema()) == json.dumps(on_disk)  # same keys in the same order, same types

@@ -1,21 +1,24 @@
 """Command line: parse arguments, call one library function, format the result.
 
 Each subcommand lives in its own module with ``configure(parser)`` and ``run(args, io) -> int``.
-Those modules import only argparse at import time; the library is imported inside ``run`` so that
-``vcvalues lint`` does not pay for what ``render`` or ``check-pods`` need.
+Those modules import nothing heavy at import time; the library is imported inside ``run`` so that
+``vcvalues lint`` does not pay for what ``render`` or ``check-pods`` need (argparse included: the
+usual lint command line is read by ``_lint_args``).
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from vcvalues.cli._output import Guarded, OutputError, quiet_stdout, report
 from vcvalues.errors import VcValuesError
+
+if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
 
 # name -> (module under vcvalues.cli, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -53,41 +56,6 @@ class IO:
         return f"IO(out={self.out!r}, err={self.err!r})"
 
 
-def _terminal_columns() -> int:
-    """``shutil.get_terminal_size().columns``, without importing shutil (and lzma, bz2: ~3 ms cold)."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns <= 0 and sys.__stdout__ is not None:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter; argparse builds one for every ``add_argument``, so its width is
-    found here without the shutil import the stock one does."""
-
-    def __init__(
-        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
-    ) -> None:
-        super().__init__(prog, indent_increment, max_help_position, width or _terminal_columns() - 2)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so ``main`` owns every exit code."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _ArgumentError(f"{self.prog}: error: {message}")
-
-
 class _ArgumentError(Exception):
     pass
 
@@ -103,25 +71,19 @@ def _version() -> str:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: every subcommand, or with ``only`` just that one."""
-    parser = _Parser(
-        prog="vcvalues",
-        description="Compile and validate vcluster Helm values (isolated mode) exactly as Helm reads them.",
-    )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (module_name, help_text) in SUBCOMMANDS.items():
-        if only is not None and name != only:
-            continue
-        module = importlib.import_module(f"vcvalues.cli.{module_name}")
-        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
-        module.configure(sub_parser)
-        sub_parser.set_defaults(_module=module_name)
-    return parser
+    from vcvalues.cli._parser import build_parser as build
+
+    return build(only)
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace | SimpleNamespace:
     """Parse arguments only (tests use this to check the argument mapping)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    from vcvalues.cli._lint_args import parse_lint
+
+    plain = parse_lint(arguments)  # the common `lint` command line, read without argparse (~5 ms cold)
+    if plain is not None:
+        return plain
     # A subcommand comes first (the top level has only --version/--help, which take no value): build
     # and configure just that one; every other subparser costs a cold `lint` time for nothing.
     only = arguments[0] if arguments and arguments[0] in SUBCOMMANDS else None

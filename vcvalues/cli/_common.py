@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -10,6 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 from vcvalues.core.chart import MODERN_DEFAULT_VERSION, MODERN_RANGE, SUPPORTED_RANGE
 
 if TYPE_CHECKING:
+    import argparse
+
     from vcvalues.core.diagnostics import Diagnostic
     from vcvalues.core.load import LoadResult
     from vcvalues.core.umbrella import Umbrella

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
 from vcvalues.cli._common import add_chart_arguments, add_helm_version_argument, read_stdin, split_ids
 
 if TYPE_CHECKING:
+    import argparse
+
     from vcvalues.cli import IO
 
 FORMATS = ("text", "json", "github", "sarif")

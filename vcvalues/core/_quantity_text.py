@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-import re
+from vcvalues.core._lazy_re import lazy_compile
 
 _DIGITS = frozenset("0123456789")
 # quantity.go parseQuantityString: characters that may start a suffix.
@@ -35,10 +35,10 @@ _INT64_DIGITS = 19
 _INT32_SPAN = 1 << 32
 _INT32_MIN = -(1 << 31)
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
-_EXPONENT = re.compile(r"[+-]?[0-9]+")
-_NUMBER = re.compile(r"[+-]?([0-9]*)\.?([0-9]*)")
-_SCI_EXPONENT = re.compile(r"[eE][+-]?[0-9]+")
-_LETTERS = re.compile(r"[A-Za-z]*")
+_EXPONENT = lazy_compile(r"[+-]?[0-9]+")
+_NUMBER = lazy_compile(r"[+-]?([0-9]*)\.?([0-9]*)")
+_SCI_EXPONENT = lazy_compile(r"[eE][+-]?[0-9]+")
+_LETTERS = lazy_compile(r"[A-Za-z]*")
 
 
 def _run(text: str, start: int, allowed: frozenset[str]) -> int:

@@ -9,6 +9,21 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from vcvalues.core._lean_ruamel import (
+    AliasEvent,
+    CParser,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    MarkedYAMLError,
+    ReaderError,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    YAMLError,
+)
 from vcvalues.core._yaml_report import NULL_KEY, Refused, Reporting, excessive_aliasing
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.encoding import two_byte_order_marks
@@ -16,24 +31,6 @@ from vcvalues.core.go_yaml_text import Masks
 from vcvalues.core.source import ORIGIN, Document, SourceMap, Span, as_span
 from vcvalues.core.yaml11 import MERGE_KEY, YAML11_ONLY_BOOLEANS, key_to_string, resolve_plain
 from vcvalues.core.yaml_tags import TagError, resolve_explicit
-
-try:  # ruamel.yaml.clib: libyaml's C scanner and parser
-    from _ruamel_yaml import CParser
-except ImportError as exc:  # pragma: no cover - the dependency is declared; say what to install
-    raise ImportError("vcvalues needs the C YAML parser: pip install 'ruamel.yaml.clib>=0.2.8'") from exc
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
-from ruamel.yaml.reader import ReaderError
 
 _LIBYAML_FLOW_COLON = "found unexpected ':'"
 _MERGE_TAG = "tag:yaml.org,2002:merge"

@@ -8,9 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any, NoReturn
 
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import StreamEndEvent
-
+from vcvalues.core._lean_ruamel import MarkedYAMLError, StreamEndEvent, YAMLError
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.go_yaml_text import Masks
 from vcvalues.core.source import ORIGIN, SourceMap, Span, as_span

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 
+from vcvalues.core._lazy_re import lazy_compile
+from vcvalues.core._record import ordered_record
 from vcvalues.errors import UnsupportedChartVersionError, UsageError
 
 _VERSION = re.compile(r"^v?(?P<major>0|[1-9][0-9]*)\.(?P<minor>0|[1-9][0-9]*)\.(?P<patch>0|[1-9][0-9]*)$")
@@ -38,7 +39,7 @@ MODERN_DEFAULT_VERSION = "0.36.1"
 _RELEASE_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
 RELEASE_NAME_MAX = 53
 # A namespace is a DNS-1123 label (Kubernetes ValidateNamespaceName).
-_LABEL = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+_LABEL = lazy_compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
 NAMESPACE_MAX = 63
 
 
@@ -71,7 +72,7 @@ class Distro(enum.StrEnum):
             raise UsageError(f"unknown distro {text!r}: choose one of {names}") from None
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@ordered_record
 class ChartVersion:
     """A chart version such as 0.19.10, ordered numerically."""
 
@@ -102,7 +103,7 @@ class ChartVersion:
         return f"{self.major}.{self.minor}.{self.patch}"
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@ordered_record
 class ChartRef:
     """One legacy chart: distro and version."""
 
@@ -118,7 +119,7 @@ class ChartRef:
         return f"{self.distro.value}-{self.version}"
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@ordered_record
 class ModernRef:
     """One release of the 0.20+ chart (one chart, ``vcluster``; the distro is a value inside it)."""
 

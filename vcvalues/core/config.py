@@ -19,8 +19,8 @@ variable is read. A config that is not valid is a :class:`~vcvalues.errors.Confi
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -29,9 +29,13 @@ from vcvalues.core.diagnostics import KeyPath, Severity
 from vcvalues.core.suppress import ALWAYS_ON
 from vcvalues.errors import ConfigError, InputError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
 CONFIG_NAME = ".vcvalues.yaml"
 PRESETS = ("default", "strict")
-PRESET_DIR = Path(__file__).resolve().parent / "presets"
+PRESET_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "presets")
 _TOP_KEYS = ("extends", "rules")
 _RULE_KEYS = ("severity", "options")
 
@@ -96,8 +100,8 @@ def preset(name: str) -> RulesConfig:
 
 @functools.cache
 def _preset(name: str) -> RulesConfig:
-    path = PRESET_DIR / f"{name}.yaml"
-    return _parse(path.read_text(encoding="utf-8"), f"<preset {name}>", builtin=True)
+    with open(os.path.join(PRESET_DIR, f"{name}.yaml"), encoding="utf-8") as handle:
+        return _parse(handle.read(), f"<preset {name}>", builtin=True)
 
 
 def load_config(path: str | Path) -> RulesConfig:
@@ -126,18 +130,24 @@ def find_config(start: str | Path) -> Path | None:
         ConfigError: the nearest ``.vcvalues.yaml`` is not a regular file (a folder, a FIFO, a dangling
             symlink): silently skipping it would lint with rules the user did not choose.
     """
-    here = Path(start).resolve()
-    folder = here if here.is_dir() else here.parent
-    for candidate in (folder, *folder.parents):
-        config = candidate / CONFIG_NAME
-        if config.is_file():
-            return config
-        if config.is_symlink() or config.exists():  # a folder, FIFO, device or dangling link
-            kind = "a dangling symlink" if not config.exists() else "not a regular file"
+    # os.path, not pathlib: this runs on every lint, and pathlib costs a cold start ~6 ms to import
+    here = os.path.realpath(start)
+    candidate = here if os.path.isdir(here) else os.path.dirname(here)
+    while True:
+        config = os.path.join(candidate, CONFIG_NAME)
+        if os.path.isfile(config):
+            from pathlib import Path
+
+            return Path(config)
+        if os.path.lexists(config):  # a folder, FIFO, device or dangling link
+            kind = "a dangling symlink" if not os.path.exists(config) else "not a regular file"
             raise ConfigError(f"config {config}: is {kind}; remove it or pass --config")
-        if (candidate / ".git").exists():
+        if os.path.exists(os.path.join(candidate, ".git")):
             return None
-    return None
+        parent = os.path.dirname(candidate)
+        if parent == candidate:  # the root
+            return None
+        candidate = parent
 
 
 def config_for(file: str | Path | None, explicit: str | Path | None = None) -> RulesConfig:
@@ -148,7 +158,7 @@ def config_for(file: str | Path | None, explicit: str | Path | None = None) -> R
     """
     if explicit is not None:
         return load_config(explicit)
-    found = find_config(file if file is not None else Path.cwd())
+    found = find_config(file if file is not None else os.getcwd())
     return load_config(found) if found is not None else preset("default")
 
 

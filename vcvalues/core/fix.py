@@ -102,8 +102,7 @@ def split_encoding(data: bytes) -> tuple[bytes, str, str]:
 
 def mark_unwritten(diagnostics: Sequence[Diagnostic], reason: str) -> list[Diagnostic]:
     """Fixes that were applied but not written are errors again: the file still holds the problem."""
-    from dataclasses import replace
-
+    from vcvalues.core._record import replace
     from vcvalues.core.diagnostics import Severity
 
     return [

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from decimal import Decimal
 
 __all__ = ["GoInt64", "format_float64", "format_value", "go_quote", "go_quote_rune", "quote", "strval"]
 
@@ -40,10 +39,12 @@ def _shortest_digits(f: float) -> tuple[str, int]:
     The value is ``0.<digits> * 10**point``. Python's repr yields the shortest digits that round-trip,
     as Go's shortest formatting does.
     """
-    _sign, digit_tuple, exponent = Decimal(repr(f)).as_tuple()
-    digits = "".join(map(str, digit_tuple)).rstrip("0")
-    stripped = len(digit_tuple) - len(digits)
-    return digits, len(digits) + int(exponent) + stripped
+    # read off repr's text (what Decimal(repr(f)).as_tuple() would give, without importing decimal)
+    mantissa, _, exponent = repr(f).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    significant = (whole + fraction).lstrip("0")
+    leading_zeros = len(whole) + len(fraction) - len(significant)
+    return significant.rstrip("0"), len(whole) + int(exponent or 0) - leading_zeros
 
 
 def format_float64(f: float) -> str:

@@ -10,7 +10,6 @@ and k8s.io/apimachinery pkg/util/validation (IsQualifiedName, IsDNS1123Subdomain
 
 from __future__ import annotations
 
-import difflib
 import re
 
 STANDARD_QUOTA_RESOURCES = (
@@ -188,5 +187,7 @@ def quota_name_suggestion(name: str) -> str | None:
         if rest != name and (rest in STANDARD_QUOTA_RESOURCES or rest.startswith("count/")):
             return rest
     candidates = [*STANDARD_QUOTA_RESOURCES, *COUNT_RESOURCES]
+    import difflib  # only to suggest a name: off the cold path
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return close[0] if close else None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vcvalues.core._record import field, mutable_record, replace
 from vcvalues.core.chart import Dialect
 from vcvalues.core.diagnostics import Diagnostic, Severity, spell_value
 from vcvalues.core.load import LoadResult
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 STDIN_NAME = "<stdin>"
 
 
-@dataclass
+@mutable_record
 class LintOutcome:
     """Diagnostics of every file, the rule summaries (for SARIF) and notes for stderr."""
 
@@ -180,7 +180,7 @@ def _lint_each(
             outcome.unreadable += 1
             outcome.unreadable_files.append((STDIN_NAME if name == "-" else name, exc.reason))
             continue
-        folder = "" if name == "-" else str(Path(name).resolve().parent)
+        folder = "" if name == "-" else os.path.dirname(os.path.realpath(name))
         if folder not in configs:
             configs[folder] = config_for(None if name == "-" else name, explicit=config)
         key, version, flavour = subchart_key, chart_version, distro
@@ -249,8 +249,6 @@ def _written(diagnostic: Diagnostic, name: str) -> Diagnostic:
     """A 'fixed:' warning whose fix is now in the file says so (not "run lint --fix")."""
     if not (diagnostic.fixable and diagnostic.message.startswith("fixed: ")):
         return diagnostic
-    from dataclasses import replace
-
     return replace(diagnostic, hint=f"written into {name}")
 
 

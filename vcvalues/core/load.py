@@ -8,22 +8,25 @@ as go-yaml v2 does (YAML 1.1), keep every position, see duplicate keys and bound
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from vcvalues.core._lazy_re import lazy_compile
+from vcvalues.core._record import field, mutable_record
 from vcvalues.core._yaml_events import Builder
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.encoding import MAX_INPUT_BYTES, decode_source, read_stream
 from vcvalues.core.read_file import read_source
 from vcvalues.core.source import Document, SourceMap, Span
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
-@dataclass(slots=True)
+@mutable_record
 class LoadResult:
     """A values file: ``data`` is a dict (``{}`` for an empty file), or None when it cannot be read."""
 
@@ -33,7 +36,7 @@ class LoadResult:
     suppressions: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@mutable_record
 class DocumentsResult:
     """A multi-document file (manifests)."""
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from vcvalues.core._record import field, mutable_record, record
 from vcvalues.core.diagnostics import KeyPath
 from vcvalues.core.source import SourceMap, Span
 
 DEFAULTS_FILE = "<chart defaults>"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """A file name (or ``--set[N]``) and a 1-based position."""
 
@@ -19,7 +18,7 @@ class Location:
     column: int
 
 
-@dataclass(slots=True)
+@mutable_record
 class Provenance:
     """The user's sources in the order Helm applies them; later ones win."""
 

@@ -20,22 +20,35 @@ which Kubernetes reads as 0).
 
 from __future__ import annotations
 
-import decimal
 import enum
-from decimal import Decimal
-from fractions import Fraction
+import functools
 
 from vcvalues.core._quantity_text import explain, scan, suffix_exponent
 from vcvalues.core.gofmt import strval
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import decimal
+    from decimal import Decimal
+    from fractions import Fraction
 
 __all__ = ["MAX_DIGITS", "Quantity", "QuantityError", "QuantityFormat"]
 
 MAX_DIGITS = 1000
 """Significant digits a quantity keeps exactly (more are rounded away from zero)."""
-_ARITHMETIC = decimal.Context(
-    prec=MAX_DIGITS, rounding=decimal.ROUND_UP, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[]
-)
 _SMALL = 10**40
+"""Below this magnitude ints are counted and printed with str(); decimal (imported on first use, ~2 ms
+of a cold start) handles larger ones (str() of an int has a 4300-digit limit)."""
+
+
+@functools.cache
+def _arithmetic() -> decimal.Context:
+    import decimal
+
+    return decimal.Context(
+        prec=MAX_DIGITS, rounding=decimal.ROUND_UP, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[]
+    )
+
 
 _NANO = -9
 _MAX_INT64 = (1 << 63) - 1
@@ -60,8 +73,12 @@ class QuantityFormat(enum.StrEnum):
 
 
 def _digits(mag: int) -> int:
-    """Number of decimal digits of a non-negative int (no str(): it has a 4300-digit limit)."""
-    return Decimal(mag).adjusted() + 1 if mag else 1
+    """Number of decimal digits of a non-negative int (Decimal for large ones: str() stops at 4300 digits)."""
+    if mag < _SMALL:
+        return len(str(mag))
+    from decimal import Decimal
+
+    return Decimal(mag).adjusted() + 1
 
 
 def _pow10(power: int) -> int:
@@ -71,6 +88,10 @@ def _pow10(power: int) -> int:
 
 
 def _to_str(number: int) -> str:
+    if -_SMALL < number < _SMALL:
+        return str(number)
+    from decimal import Decimal
+
     return str(Decimal(number))
 
 
@@ -178,6 +199,8 @@ class Quantity:
     @property
     def value(self) -> Fraction:
         """The exact value (may be enormous for exponents like ``1e2000000000``)."""
+        from fractions import Fraction  # ~3 ms to import; no lint rule asks for a Fraction
+
         if self._exponent >= 0:
             return Fraction(self._unscaled * _pow10(self._exponent))
         return Fraction(self._unscaled, _pow10(-self._exponent))
@@ -280,13 +303,15 @@ class Quantity:
             low = min(self._exponent, other._exponent)
             left, right = _pow10(self._exponent - low), _pow10(other._exponent - low)
             return Quantity(self._unscaled * left + other._unscaled * right, low, form=form)
-        total = _ARITHMETIC.add(self._decimal(), other._decimal())  # never expands the exponent gap
+        total = _arithmetic().add(self._decimal(), other._decimal())  # never expands the exponent gap
         sign, digits, exponent = total.as_tuple()
         unscaled = int("".join(map(str, digits)) or "0")
         assert isinstance(exponent, int)
         return Quantity(-unscaled if sign else unscaled, exponent, form=form)
 
     def _decimal(self) -> Decimal:
+        from decimal import Decimal
+
         return Decimal((self._unscaled < 0, tuple(map(int, _to_str(abs(self._unscaled)))), self._exponent))
 
     def __sub__(self, other: Quantity) -> Quantity:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.diagnostics import Diagnostic, Severity, count_by_severity, format_key_path
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -18,7 +18,7 @@ Reporter = Callable[[Sequence[Diagnostic], int, Mapping[str, str], Sequence[Unre
 
 # Line breaks and other control characters a key, value or file name may hold: printed raw, a key
 # "a\n::warning::x" starts a line that GitHub Actions runs as a workflow command (issue 15).
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = lazy_compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _escape_control(match: re.Match[str]) -> str:
@@ -94,6 +94,8 @@ def format_json(
         document["unreadable"] = [{"file": file, "message": why} for file, why in unreadable]
         summary["unreadable"] = len(unreadable)
     document["summary"] = summary
+    import json  # the json and sarif formats only: a text lint does without it
+
     return json.dumps(document, indent=2) + "\n"
 
 
@@ -199,6 +201,8 @@ def format_sarif(
             }
         ],
     }
+    import json
+
     return json.dumps(document, indent=2) + "\n"
 
 
@@ -235,6 +239,8 @@ def format_diagnostics(
     ordered = sorted(diagnostics, key=Diagnostic.sort_key)
     text = REPORTERS[fmt](ordered, files, summaries or {}, unreadable)
     if fmt == "json" and charts:
+        import json
+
         document = json.loads(text)
         document["charts"] = dict(charts)
         text = json.dumps(document, indent=2) + "\n"

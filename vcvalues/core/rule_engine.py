@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
+from vcvalues.core._record import replace
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity, format_key_path
 from vcvalues.core.rules import Finding, Fix, Rule, RuleContext
 
@@ -93,8 +94,6 @@ def check_rules(
 
 def _not_overridden(diagnostic: Diagnostic, finding: Finding, result: Compiled) -> Diagnostic:
     """An unfixed error whose fix would change a value the user wrote says so in its hint."""
-    import dataclasses
-
     fix = finding.fix
     if fix is None or diagnostic.severity is not Severity.ERROR or not result.sources.user_set(fix.path):
         return diagnostic
@@ -103,7 +102,7 @@ def _not_overridden(diagnostic: Diagnostic, finding: Finding, result: Compiled) 
         "(change it, or let vcvalues lint --fix write it)"
     )
     hint = f"{diagnostic.hint}; {note}" if diagnostic.hint else note
-    return dataclasses.replace(diagnostic, hint=hint)
+    return replace(diagnostic, hint=hint)
 
 
 def _run(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from vcvalues.core._record import field, mutable_record
 from vcvalues.core.diagnostics import KeyPath
 
 
@@ -25,7 +25,7 @@ def as_span(mark: Any) -> Span:
     return Span(mark.line + 1, mark.column + 1)
 
 
-@dataclass(slots=True)
+@mutable_record
 class SourceMap:
     """Where each key and value of one document sits; lookups fall back to the nearest ancestor."""
 
@@ -64,7 +64,7 @@ class SourceMap:
         return ORIGIN
 
 
-@dataclass(slots=True)
+@mutable_record
 class Document:
     """One YAML document: plain data as Helm holds it, and where everything came from."""
 

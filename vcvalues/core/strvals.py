@@ -14,9 +14,9 @@ ends parsing silently, so ``a[0]`` sets ``a: []`` and ``a.`` sets nothing, as in
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.gofmt import GoInt64, go_quote, go_quote_rune, go_type
 from vcvalues.errors import UsageError
 
@@ -40,7 +40,7 @@ _LIST_STOP = frozenset("[.=")
 _INDEX_STOP = frozenset("]")
 _VALUE_STOP = frozenset(",")
 _LIST_VALUE_STOP = frozenset(",}")
-_INT = re.compile(r"[+-]?[0-9]+")
+_INT = lazy_compile(r"[+-]?[0-9]+")
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 _INT64_DIGITS = 19
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 
@@ -11,5 +10,7 @@ def suggest(key: str, known: Any) -> str | None:
     lowered: dict[str, str] = {str(k).lower(): str(k) for k in known}
     if key.lower() in lowered:
         return lowered[key.lower()]
+    import difflib  # only to suggest a name: off the cold path
+
     matches = difflib.get_close_matches(key.lower(), list(lowered), n=1, cutoff=0.75)
     return lowered[matches[0]] if matches else None

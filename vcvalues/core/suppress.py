@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.diagnostics import Diagnostic, Severity
 
 # Always on: they mean Helm cannot read the values, or reads something other than what was written.
@@ -54,10 +54,10 @@ def apply_suppressions(
     return kept
 
 
-_SUPPRESSION = re.compile(r"#\s*vcvalues:\s*disable=(?P<ids>[A-Za-z0-9_,\- ]*)")
-_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(#.*)?$")
-_CLOSING = {"'": re.compile(r"(?:[^']|'')*'"), '"': re.compile(r'(?:[^"\\]|\\.)*"')}
-_PLAIN_RUN = re.compile(r"[^ \t:,\[\]{}]*")  # then a space, ':', or a flow indicator decides
+_SUPPRESSION = lazy_compile(r"#\s*vcvalues:\s*disable=(?P<ids>[A-Za-z0-9_,\- ]*)")
+_BLOCK_HEADER = lazy_compile(r"[|>][-+0-9]*[ \t]*(#.*)?$")
+_CLOSING = {"'": lazy_compile(r"(?:[^']|'')*'"), '"': lazy_compile(r'(?:[^"\\]|\\.)*"')}
+_PLAIN_RUN = lazy_compile(r"[^ \t:,\[\]{}]*")  # then a space, ':', or a flow indicator decides
 
 
 def scan_suppressions(text: str) -> dict[int, frozenset[str]]:

@@ -8,10 +8,10 @@ subchart's values sit under (its alias, else its name).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
+import os
 
+from vcvalues.core._lazy_re import lazy_compile
+from vcvalues.core._record import record
 from vcvalues.core.chart import (
     MODERN_RELEASES,
     AnyChart,
@@ -22,14 +22,18 @@ from vcvalues.core.chart import (
 )
 from vcvalues.errors import UsageError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
 CHART_FILE = "Chart.yaml"
 SCHEMA_FILE = "values.schema.json"
 # charts.loft.sh publishes the legacy distros as these chart names.
 CHART_DISTROS = {"vcluster": "k3s", "vcluster-k8s": "k8s", "vcluster-k0s": "k0s", "vcluster-eks": "eks"}
-_EXACT = re.compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
+_EXACT = lazy_compile(r"^v?[0-9]+\.[0-9]+\.[0-9]+$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemaTarget:
     """The schema a ``values.schema.json`` must hold: a chart, nested under ``subchart_key`` or not."""
 
@@ -113,7 +117,7 @@ def find_dependency(chart_file: Path, *, subchart_key: str | None = None) -> Sch
     return SchemaTarget(ref, str(dependency.get("alias") or dependency["name"]))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Umbrella:
     """The vcluster dependency of the chart a values file belongs to.
 
@@ -134,8 +138,8 @@ def umbrella_of(values_file: str | Path) -> Umbrella | None:
     from vcvalues.core.load import load_path
     from vcvalues.errors import InputError
 
-    chart_file = Path(values_file).parent / CHART_FILE
-    if not chart_file.is_file():
+    chart_file = os.path.join(os.path.dirname(values_file), CHART_FILE)  # os.path: pathlib costs a cold lint
+    if not os.path.isfile(chart_file):
         return None
     try:
         loaded = load_path(chart_file)

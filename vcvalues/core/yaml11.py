@@ -10,6 +10,7 @@ import re
 import struct
 from typing import Any
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.gofmt import format_float64
 
 MERGE_KEY = "<<"
@@ -34,7 +35,7 @@ YAML11_ONLY_BOOLEANS = frozenset(word for word in (*_TRUE, *_FALSE) if word.lowe
 
 # go-yaml v2 only accepts YAML-style floats (no hex floats, no "inf" words, no underscores).
 _YAML_STYLE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_DOT_FLOAT = re.compile(r"\.[0-9]+([eE][-+]?[0-9]+)?")
+_DOT_FLOAT = lazy_compile(r"\.[0-9]+([eE][-+]?[0-9]+)?")
 _GO_INT = re.compile(
     r"(?P<sign>[-+]?)(?:0[xX](?P<hex>[0-9a-fA-F]+)|0[oO](?P<oct>[0-7]+)|0[bB](?P<bin>[01]+)"
     r"|0(?P<octl>[0-7]+)|(?P<dec>0|[1-9][0-9]*))"

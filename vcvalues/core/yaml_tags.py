@@ -16,9 +16,9 @@ Facts followed (read in go-yaml v2.4.0, checked against Helm v4.2.3 by ``tests/o
 from __future__ import annotations
 
 import binascii
-import re
 from typing import Any
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.yaml11 import resolve_plain_tagged
 
 __all__ = ["TagError", "decode_binary", "go_utf8", "resolve_explicit"]
@@ -28,8 +28,8 @@ _RESOLVABLE = frozenset(
     f"{LONG_PREFIX}{name}" for name in ("str", "bool", "int", "float", "null", "timestamp")
 )
 _BINARY = f"{LONG_PREFIX}binary"
-_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
-_TIMESTAMP = re.compile(
+_BASE64 = lazy_compile(r"[A-Za-z0-9+/]*={0,2}")
+_TIMESTAMP = lazy_compile(
     r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
     r"(?:(?:(?P<t>[Tt])|(?P<space> ))(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{1,2}):(?P<s>[0-9]{1,2})(?:[.,][0-9]+)?"
     r"(?P<zone>Z|[-+](?P<zh>[0-9]{2}):(?P<zm>[0-9]{2}))?)?"

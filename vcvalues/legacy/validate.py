@@ -14,11 +14,9 @@ those maps open.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import json
+import os
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from vcvalues.core._record import record
@@ -34,7 +32,11 @@ from vcvalues.core.schema_text import (
 from vcvalues.legacy.catalog.keys import KeyKind, KeyTree
 from vcvalues.legacy.chart import ChartRef
 
-SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SCHEMA_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "schemas")  # no pathlib on a lint
 TYPED_SCHEMA = "typed-values.json"
 # Keys Helm gives every chart used as a subchart (an umbrella's shared values, its condition).
 ROOT_KEYS = frozenset({"global", "enabled"})
@@ -97,14 +99,16 @@ def _clip(node: Any, depth: int) -> Any:
 
 def typed_schema_path() -> Path:
     """Where the packaged typed schema is."""
-    return SCHEMA_DIR / TYPED_SCHEMA
+    from pathlib import Path
+
+    return Path(SCHEMA_DIR, TYPED_SCHEMA)
 
 
-@functools.cache
 def _schema() -> dict[str, Any]:
-    with typed_schema_path().open(encoding="utf-8") as handle:
-        schema: dict[str, Any] = json.load(handle)
-    return schema
+    """The typed schema, as the generated check holds it (the JSON file as Python data: no json import)."""
+    from vcvalues.core._typed_values_check import SCHEMA
+
+    return SCHEMA
 
 
 @functools.cache
@@ -275,5 +279,7 @@ def _did_you_mean(key: str, schema: dict[str, Any], schema_path: list[Any]) -> s
         except (KeyError, IndexError, TypeError):
             return ""
     names = list(node.get("properties", {})) if isinstance(node, dict) else []
+    import difflib  # only to suggest a name: off the cold path
+
     close = difflib.get_close_matches(key, names, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -8,7 +8,6 @@ diagnostics at the place the user wrote the value (or its nearest ancestor).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from vcvalues.core.rules import Check, Example, Finding, Fix, Option, Rule
@@ -22,8 +21,11 @@ if TYPE_CHECKING:
 __all__ = ["Check", "Example", "Finding", "Fix", "Option", "Rule", "RuleContext"]
 
 
-@dataclass
 class RuleContext(BaseRuleContext):
-    """A legacy rule's context: ``chart`` is the legacy chart (distro and version)."""
+    """A legacy rule's context: ``chart`` is the legacy chart (distro and version).
+
+    The base's dataclass fields, ``__init__``, ``__eq__`` and ``__repr__`` as they are; only the type
+    of ``chart`` is narrowed (for mypy: not a second dataclass to build on a cold start, ~0.5 ms).
+    """
 
     chart: ChartRef

@@ -8,8 +8,6 @@ default request becomes the default request too).
 
 from __future__ import annotations
 
-import difflib
-
 from vcvalues.core import k8s_resources as _k8s
 from vcvalues.core.diagnostics import Severity
 from vcvalues.legacy.rules._base import Rule, RuleContext
@@ -60,6 +58,8 @@ def check_names(ctx: RuleContext) -> None:
             if problem is None or value is None:
                 continue
             bare = str(name).removeprefix("requests.").removeprefix("limits.")
+            import difflib  # only to suggest a name: off the cold path
+
             close = (
                 [bare]
                 if bare in _k8s.CONTAINER_RESOURCES

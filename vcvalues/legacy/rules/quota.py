@@ -6,7 +6,6 @@ tables in :mod:`vcvalues.core.k8s_resources`). The chart copies the values verba
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from vcvalues.core import k8s_resources as _k8s
@@ -68,6 +67,8 @@ def check_integers(ctx: RuleContext) -> None:
 
 def _scope_problems(scope: str, hard: list[str]) -> list[str]:
     if scope not in _k8s.SCOPES:
+        import difflib  # only to suggest a name: off the cold path
+
         close = difflib.get_close_matches(scope, _k8s.SCOPES, n=1)
         return [f"unsupported scope {scope!r}" + (f" (did you mean {close[0]!r}?)" if close else "")]
     bad = [k for k in hard if _k8s.is_standard_quota_resource(k) and not _k8s.scope_valid_for(scope, k)]

@@ -17,9 +17,7 @@ value as a Kubernetes quantity (``1K`` passes the chart's pattern and stops the 
 
 from __future__ import annotations
 
-import difflib
-import re
-
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.diagnostics import KeyPath, Severity, format_key_path
 from vcvalues.core.gofmt import format_value
 from vcvalues.core.quantity import Quantity, QuantityError
@@ -32,7 +30,7 @@ RESERVED: KeyPath = ("sync", "nodes", "reservedResources")
 SCHEDULER: KeyPath = ("sync", "nodes", "enableScheduler")
 FLAG_PREFIX = "--reserved-resource-"
 # charts/*/templates/_helpers.tpl "validate.quantity" (0.19.10)
-CHART_PATTERN = re.compile(r"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
+CHART_PATTERN = lazy_compile(r"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
 _UNUSED = " once sync.nodes.enableScheduler is on (off now: the chart ignores reservedResources)"
 
 
@@ -63,6 +61,8 @@ def check_flag(ctx: RuleContext) -> None:
     for key, _ in _entries(ctx):
         if f"{FLAG_PREFIX}{key}" in specs:
             continue
+        import difflib  # only to suggest a name: off the cold path
+
         close = difflib.get_close_matches(key.lower().replace("_", "-"), names, n=1, cutoff=0.6)
         known = ", ".join(names) if names else "none"
         hint = f"write {close[0]!r}" if close else f"the syncer knows: {known}"

@@ -8,10 +8,9 @@ for a flag with a value, ``--flag`` / ``--flag=true|false`` for a boolean; an un
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterator
 
+from vcvalues.core._lazy_re import lazy_compile
 from vcvalues.core.diagnostics import KeyPath, Severity
 from vcvalues.legacy.catalog import syncer_flag_specs
 from vcvalues.legacy.rules._base import Example, Rule, RuleContext
@@ -21,7 +20,7 @@ ARGS: KeyPath = ("syncer", "extraArgs")
 NODE_SELECTOR: KeyPath = ("sync", "nodes", "nodeSelector")
 PSS_FLAG = "--enforce-pod-security-standard"
 SA_TOKENS = "--service-account-token-secrets"
-_LABEL_VALUE = re.compile(r"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")
+_LABEL_VALUE = lazy_compile(r"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")
 
 
 def parsed_args(ctx: RuleContext) -> Iterator[tuple[int, str, str | None]]:
@@ -75,6 +74,8 @@ def check_unknown(ctx: RuleContext) -> None:
     for index, name, _ in parsed_args(ctx):
         if name in specs:
             continue
+        import difflib  # only to suggest a name: off the cold path
+
         close = difflib.get_close_matches(name, list(specs), n=1, cutoff=0.7)
         ctx.report(
             (*ARGS, index),
