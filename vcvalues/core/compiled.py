@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.load import LoadResult
 from vcvalues.core.provenance import Provenance
 
 ChartT = TypeVar("ChartT")
+_FIELDS = (
+    "chart",
+    "release",
+    "namespace",
+    "values",
+    "user_values",
+    "diagnostics",
+    "sources",
+    "fixes",
+    "loaded",
+    "deleted",
+    "helm_major",
+)
 
 
-@dataclass
 class Compiled(Generic[ChartT]):
     """Everything compiling values produced.
 
@@ -30,17 +41,59 @@ class Compiled(Generic[ChartT]):
         helm_major: the Helm line followed (3, or 4: >= 4.2 drops unset null defaults).
     """
 
-    chart: ChartT
-    release: str
-    namespace: str
-    values: dict[str, Any]
-    user_values: dict[str, Any]
-    diagnostics: list[Diagnostic]
-    sources: Provenance
-    fixes: list[tuple[KeyPath, Any, str]] = field(default_factory=list)
-    loaded: list[LoadResult] = field(default_factory=list)
-    deleted: list[KeyPath] = field(default_factory=list)
-    helm_major: int = 3
+    # A plain class, not a dataclass: the dataclasses module (+ inspect) and building the class cost a
+    # cold lint ~15 ms. The dialects' results derive from it and add methods only; they have a __dict__
+    # (their cached ``model``).
+
+    def __init__(
+        self,
+        chart: ChartT,
+        release: str,
+        namespace: str,
+        values: dict[str, Any],
+        user_values: dict[str, Any],
+        diagnostics: list[Diagnostic],
+        sources: Provenance,
+        fixes: list[tuple[KeyPath, Any, str]] | None = None,
+        loaded: list[LoadResult] | None = None,
+        deleted: list[KeyPath] | None = None,
+        helm_major: int = 3,
+    ) -> None:
+        self.chart = chart
+        self.release = release
+        self.namespace = namespace
+        self.values = values
+        self.user_values = user_values
+        self.diagnostics = diagnostics
+        self.sources = sources
+        self.fixes: list[tuple[KeyPath, Any, str]] = [] if fixes is None else fixes
+        self.loaded: list[LoadResult] = [] if loaded is None else loaded
+        self.deleted: list[KeyPath] = [] if deleted is None else deleted
+        self.helm_major = helm_major
+
+    def _fields(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Compiled)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(_FIELDS, self._fields(), strict=True))
+        return f"{type(self).__qualname__}({shown})"
+
+    def replace(self, **changes: Any) -> Self:
+        """A new result of the same class with ``changes`` to its fields (``dataclasses.replace``)."""
+        unknown = set(changes) - set(_FIELDS)
+        if unknown:
+            raise TypeError(f"not a field of {type(self).__name__}: {', '.join(sorted(unknown))}")
+        fields = dict(zip(_FIELDS, self._fields(), strict=True))
+        fields.update(changes)
+        return type(self)(**fields)
 
     @property
     def ok(self) -> bool:

@@ -9,7 +9,6 @@ diagnostics at the place the user wrote the value (or its nearest ancestor).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -114,7 +113,6 @@ class Rule:
         return {option.name: option.default for option in self.options}
 
 
-@dataclass
 class RuleContext:
     """What a check sees: the compiled values and the chart, and a way to report (each dialect narrows
     ``chart``: a legacy ``ChartRef``, a 0.20+ ``ModernRef``).
@@ -131,15 +129,42 @@ class RuleContext:
         shared: facts computed once per round of rules and shared by all of them (see :meth:`memo`).
     """
 
-    values: dict[str, Any]
-    user_values: dict[str, Any]
+    # A plain class, not a dataclass (the dataclasses import and build cost a cold lint ~15 ms); the
+    # dialects' contexts derive from it and only narrow ``chart``'s type.
+    __slots__ = (
+        "chart",
+        "findings",
+        "namespace",
+        "options",
+        "release",
+        "shared",
+        "sources",
+        "user_values",
+        "values",
+    )
     chart: Any
-    release: str
-    namespace: str
-    options: Mapping[str, Any]
-    sources: Provenance
-    findings: list[Finding] = field(default_factory=list)
-    shared: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        values: dict[str, Any],
+        user_values: dict[str, Any],
+        chart: Any,
+        release: str,
+        namespace: str,
+        options: Mapping[str, Any],
+        sources: Provenance,
+        findings: list[Finding] | None = None,
+        shared: dict[str, Any] | None = None,
+    ) -> None:
+        self.values = values
+        self.user_values = user_values
+        self.chart = chart
+        self.release = release
+        self.namespace = namespace
+        self.options = options
+        self.sources = sources
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.shared: dict[str, Any] = {} if shared is None else shared
 
     def memo(self, key: str, build: Callable[[], _T]) -> _T:
         """``build()`` once per round of rules: the rules of a round see the same values, so what one

@@ -30,14 +30,12 @@ def rule_diagnostics(
         return check_rules(
             result, apply_fixes=apply_fixes, disable=disabled, config=config, fix_user_values=fix_user_values
         )
-    from dataclasses import replace
-
     from vcvalues.legacy._value_checks import with_defaults_at
 
     runs = []
     for use_defaults in (True, False):
         values = with_defaults_at(result.values, invalid, result.chart if use_defaults else None)
-        checkable = replace(result, values=values, fixes=[])
+        checkable = result.replace(values=values, fixes=[])
         runs.append(check_rules(checkable, apply_fixes=False, disable=disabled, config=config))
     both = set(runs[1])
     return [d for d in runs[0] if d in both and not any(_overlap(d.key_path, path) for path in invalid)]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
 from vcvalues.core.compiled import Compiled
@@ -20,16 +18,17 @@ from vcvalues.legacy._value_checks import check_user_keys, conflict_diagnostic, 
 from vcvalues.legacy.chart import ChartRef, check_release, resolve_chart
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from vcvalues.core.config import RulesConfig
     from vcvalues.legacy.model import Values
     from vcvalues.legacy.render import Manifest, SideEffects
 
 # A values source: a path, or (display name, text) for values that are not in a file (stdin, API).
-ValuesSource = str | Path | tuple[str, str]
+ValuesSource: TypeAlias = "str | Path | tuple[str, str]"  # a string: pathlib stays off a cold lint
 DEFAULT_RELEASE = "vcluster"
 
 
-@dataclass
 class CompileResult(Compiled[ChartRef]):
     """Everything compiling legacy values produced (fields: :class:`vcvalues.core.compiled.Compiled`)."""
 

@@ -27,7 +27,7 @@ DEFAULT_RELEASE = "vcluster"
 
 class ModernCompileResult(Compiled[ModernRef]):
     """Everything compiling 0.20+ values produced (fields: :class:`vcvalues.core.compiled.Compiled`; it
-    declares none of its own, so it inherits the dataclass methods rather than generating them again)."""
+    declares none of its own)."""
 
     def values_document(self) -> dict[str, Any]:
         """The effective values to print (user nulls that deleted a default written as null)."""

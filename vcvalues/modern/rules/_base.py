@@ -27,8 +27,7 @@ __all__ = [
 
 
 class ModernRuleContext(BaseRuleContext):
-    """A 0.20+ rule's context: ``chart`` is the release (``ModernRef``). It only narrows a field's type,
-    so it inherits the dataclass methods rather than having ``@dataclass`` generate them again."""
+    """A 0.20+ rule's context: ``chart`` is the release (``ModernRef``). It only narrows a field's type."""
 
     chart: ModernRef
 
