@@ -56,10 +56,7 @@ def _by_the_c_parser(
     reader, as :func:`vcvalues.pss.lean.lean_documents` reads it in the stream: (data, locator); _STOP
     when the stream stops there (its diagnostics appended); None when the stream must be read by the C
     parser from the start (a syntax error, more than one document, what _UNSAFE_FOR_A_PIECE finds)."""
-    from _ruamel_yaml import CParser
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import DocumentStartEvent, StreamEndEvent
-
+    from vcvalues.core._lean_ruamel import CParser, DocumentStartEvent, StreamEndEvent, YAMLError
     from vcvalues.pss.lean import Bail, Slice, build_plain
 
     if _UNSAFE_FOR_A_PIECE.search(text, start, end):

@@ -15,20 +15,20 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from _ruamel_yaml import CParser
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
+from vcvalues.core._lean_ruamel import (
+    CParser,
     DocumentEndEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
+    MarkedYAMLError,
+    ReaderError,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
+    YAMLError,
 )
-from ruamel.yaml.reader import ReaderError
-
 from vcvalues.core._yaml_events import MAX_DEPTH
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.source import ORIGIN, SourceMap, Span

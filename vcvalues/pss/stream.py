@@ -11,11 +11,15 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 
-from _ruamel_yaml import CParser
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import DocumentEndEvent, DocumentStartEvent, StreamEndEvent
-from ruamel.yaml.reader import ReaderError
-
+from vcvalues.core._lean_ruamel import (
+    CParser,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MarkedYAMLError,
+    ReaderError,
+    StreamEndEvent,
+    YAMLError,
+)
 from vcvalues.core._yaml_events import Builder
 from vcvalues.core._yaml_report import Refused
 from vcvalues.core.diagnostics import Diagnostic, Severity

@@ -254,3 +254,18 @@ def test_the_upstream_pod_security_fixtures_read_the_same():
         with contextlib.suppress(Outside):
             read_plainly += plain(text) is not None
     assert read_plainly > len(texts) // 2  # the plain reader, not only the C parser, is what agreed
+
+
+def test_a_document_for_the_c_parser_loads_it_without_ruamels_package_init(tmp_path):
+    pods = tmp_path / "pods.yaml"
+    pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: &n p}\nspec:\n  containers: [{name: c, image: x}]\n"
+    pods.write_text(pod)
+    code = (
+        "import sys; from vcvalues.cli import main; code = main(['check-pods', sys.argv[1]]); "
+        "print(code, '_ruamel_yaml' in sys.modules, sorted(m for m in sys.modules "
+        "if m in ('ruamel.yaml.main', 'ruamel.yaml.cyaml', 'ruamel.yaml.loader')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(pods)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 True []"  # an anchor: read by the C parser, lean
