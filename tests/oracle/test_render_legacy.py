@@ -6,6 +6,8 @@ rendering alone; coalescing has its own oracle test.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ from tests.oracle._render import (
     vcvalues_render,
 )
 from tests.oracle.conftest import LEGACY_DISTROS, legacy_releases, sample
+from vcvalues.core.go_order import _go_key_less
 from vcvalues.legacy.render import RenderError
 
 NAME, NAMESPACE = "my-vc", "team-a"
@@ -179,6 +182,22 @@ def _has_tag(value: object) -> bool:
     return isinstance(value, str) and value.startswith("!")
 
 
+def _go_order_undefined(value: object) -> bool:
+    """A map whose keys go-yaml v2's keyList.Less does not order totally (it is not transitive: "11" <
+    "1A" < "9" < "11"): Helm's toYaml then prints them in an order that changes from run to run (Go's
+    map order feeds the sort; measured with Helm v4.2.3: 3 different orders in 40 renders of the keys
+    "9", "1A", "11"), so only the objects can be compared."""
+    if isinstance(value, list):
+        return any(_go_order_undefined(item) for item in value)
+    if not isinstance(value, dict):
+        return False
+    keys = [str(key) for key in value]
+    for a, b, c in itertools.permutations(keys, 3):
+        if _go_key_less(a, b) and _go_key_less(b, c) and not _go_key_less(a, c):
+            return True
+    return any(_go_order_undefined(item) for item in value.values())
+
+
 def _helm_outcome(helm, chart, values: dict) -> tuple[dict | None, str]:
     """Helm's render and whether it fails ("" ok, "isolation" in one of our templates, "other")."""
     try:
@@ -211,9 +230,20 @@ def test_generated_values_render_as_helm(helm, load_chart, release: str, distro:
         return
     assert rendered is not None
     ours_text, ours = vcvalues_render(effective, release, distro, NAME, NAMESPACE)
-    assert significant(ours_text) == significant(helm_text(rendered))
+    if not _go_order_undefined(effective):
+        assert significant(ours_text) == significant(helm_text(rendered))
     theirs = [helm.values_from_yaml(doc) for _, doc in helm_documents(rendered)]
     assert len(ours) == len(theirs) and all(same_object(a, b) for a, b in zip(ours, theirs, strict=True))
+
+
+def test_helm_prints_keys_go_cannot_order_in_more_than_one_order(load_chart) -> None:
+    # why the test above compares only objects for such keys: Helm itself is not deterministic there
+    chart = load_chart("0.19.10", "k3s")
+    values = {"isolation": {"enabled": True}, "globalAnnotations": {"9": "a", "1A": "b", "11": "c"}}
+    assert _go_order_undefined(values)
+    orders = {chart.render(values, name=NAME, namespace=NAMESPACE)["vcluster/templates/resourcequota.yaml"]
+              for _ in range(60)}  # fmt: skip
+    assert len(orders) > 1
 
 
 # Whole pipeline (reader, coalescing, render): `vcvalues render --helm-template` against Helm's own
