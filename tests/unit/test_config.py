@@ -33,7 +33,7 @@ def test_strict_raises_traps_to_errors() -> None:
 def test_a_preset_passes_the_checks_of_a_user_config(tmp_path: Path, name: str) -> None:
     # a built-in preset is read without the rule registries (a lint loads only its dialect's rules):
     # the same text read as a user's file, every id and option checked, gives the same config
-    text = (PRESET_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+    text = (Path(PRESET_DIR) / f"{name}.yaml").read_text(encoding="utf-8")
     as_user = load_config(_write(tmp_path, text))
     assert as_user.rules == preset(name).rules
 
