@@ -220,14 +220,18 @@ def test_edits_of_every_release_defaults_are_judged_as_jsonschema_rs_judges_them
     assert verdicts.count(True) > 0 and verdicts.count(False) > 0
 
 
-LINTED = sorted([*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/examples/**/*.yaml")])
+# every example file that holds a map of values (a few hold pods or lists: not values)
+LINTED = [
+    path
+    for path in sorted([*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/examples/**/*.yaml")])
+    if isinstance(load_path(path).data, dict)
+]
 
 
 @pytest.mark.parametrize("path", LINTED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_the_linted_files_are_judged_as_jsonschema_rs_judges_them(path: Path) -> None:
     loaded = load_path(path)
-    if not isinstance(loaded.data, dict):
-        pytest.skip("not a map of values")
+    assert isinstance(loaded.data, dict)
     for release in ("0.20.0", "0.31.0", "0.36.1"):
         _agrees(release, coalesce(loaded.data, release_defaults(resolve_modern(release))))
         _agrees(release, loaded.data)
