@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Generic, Self, TypeVar
 
+from vcvalues.core.coalesce import HELM_MAJORS, merge_files
 from vcvalues.core.diagnostics import Diagnostic, KeyPath, Severity
 from vcvalues.core.load import LoadResult
 from vcvalues.core.provenance import Provenance
+from vcvalues.core.set_values import apply_set
+from vcvalues.errors import UsageError
 
 ChartT = TypeVar("ChartT")
+
+
+def check_helm_major(helm_major: int) -> None:
+    """Raise UsageError unless ``helm_major`` is a Helm line vcvalues follows (3 or 4)."""
+    if helm_major not in HELM_MAJORS:
+        raise UsageError(
+            f"--helm-version must be one of {', '.join(map(str, HELM_MAJORS))}, not {helm_major}"
+        )
+
+
 _FIELDS = (
     "chart",
     "release",
@@ -70,6 +84,51 @@ class Compiled(Generic[ChartT]):
         self.loaded: list[LoadResult] = [] if loaded is None else loaded
         self.deleted: list[KeyPath] = [] if deleted is None else deleted
         self.helm_major = helm_major
+
+    @classmethod
+    def begin(
+        cls,
+        chart: ChartT,
+        loaded: Sequence[LoadResult],
+        *,
+        release: str,
+        namespace: str | None,
+        helm_major: int,
+        set_values: Sequence[str],
+        set_string_values: Sequence[str],
+    ) -> Self:
+        """The first steps of compiling, the same in both dialects: the files' own diagnostics and
+        positions, then (when every file could be read, see :attr:`unreadable`) ``user_values``, the files
+        merged and ``--set``/``--set-string`` applied. Its ``diagnostics`` list is the one to extend.
+
+        Raises:
+            UsageError: bad --set syntax.
+        """
+        diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
+        provenance = Provenance(files=[result.source_map for result in loaded])
+        result = cls(
+            chart,
+            release,
+            namespace or f"vcluster-{release}",
+            {},
+            {},
+            diagnostics,
+            provenance,
+            loaded=list(loaded),
+            helm_major=helm_major,
+        )
+        if result.unreadable:
+            result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+            return result
+        user_values = merge_files([r.data for r in loaded if r.data is not None])
+        apply_set(user_values, set_values, set_string_values, provenance, helm_major=helm_major)
+        result.user_values = user_values
+        return result
+
+    @property
+    def unreadable(self) -> bool:
+        """A values file could not be read (nothing past its diagnostics was compiled)."""
+        return any(r.data is None for r in self.loaded)
 
     def _fields(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in _FIELDS)

@@ -6,14 +6,12 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
-from vcvalues.core.compiled import Compiled
+from vcvalues.core.coalesce import TypeConflict, coalesce
+from vcvalues.core.compiled import Compiled, check_helm_major
 from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.core.load import LoadResult, load_path, load_yaml
-from vcvalues.core.provenance import Provenance
-from vcvalues.core.set_values import apply_set
 from vcvalues.core.suppress import apply_suppressions
-from vcvalues.errors import UnsupportedChartVersionError, UsageError
+from vcvalues.errors import UnsupportedChartVersionError
 from vcvalues.legacy._value_checks import check_user_keys, conflict_diagnostic, schema_diagnostics
 from vcvalues.legacy.chart import ChartRef, check_release, resolve_chart
 
@@ -179,24 +177,21 @@ def compile_loaded(
     fix_user_values: bool = False,
 ) -> CompileResult:
     """compile_values for files already read (lets ``lint`` read each file once)."""
-    if helm_major not in HELM_MAJORS:
-        raise UsageError(
-            f"--helm-version must be one of {', '.join(map(str, HELM_MAJORS))}, not {helm_major}"
-        )
+    check_helm_major(helm_major)
     check_release(release, namespace)
     chart = resolve_chart(chart_version, distro)  # the one place a version is accepted or refused
-    namespace = namespace or f"vcluster-{release}"
-    diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
-    provenance = Provenance(files=[result.source_map for result in loaded])
-    result = CompileResult(
-        chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded), helm_major=helm_major
+    result = CompileResult.begin(
+        chart,
+        loaded,
+        release=release,
+        namespace=namespace,
+        helm_major=helm_major,
+        set_values=set_values,
+        set_string_values=set_string_values,
     )
-    if any(r.data is None for r in loaded):
-        result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+    if result.unreadable:
         return result
-    user_values = merge_files([r.data for r in loaded if r.data is not None])
-    apply_set(user_values, set_values, set_string_values, provenance, helm_major=helm_major)
-    result.user_values = user_values
+    diagnostics, provenance, user_values = result.diagnostics, result.sources, result.user_values
     diagnostics.extend(check_user_keys(user_values, chart, provenance))
 
     from vcvalues.legacy.catalog import chart_defaults

@@ -8,15 +8,12 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from vcvalues.core.chart import ModernRef
-from vcvalues.core.coalesce import HELM_MAJORS, TypeConflict, coalesce, merge_files
-from vcvalues.core.compiled import Compiled
+from vcvalues.core.coalesce import TypeConflict, coalesce
+from vcvalues.core.compiled import Compiled, check_helm_major
 from vcvalues.core.diagnostics import Diagnostic, Severity
 from vcvalues.core.load import LoadResult
-from vcvalues.core.provenance import Provenance
-from vcvalues.core.set_values import apply_set
 from vcvalues.core.suppress import apply_suppressions
 from vcvalues.core.value_checks import conflict_diagnostic
-from vcvalues.errors import UsageError
 
 if TYPE_CHECKING:
     from vcvalues.core.config import RulesConfig
@@ -77,22 +74,19 @@ def compile_modern(
     from vcvalues.modern import _value_checks as checks
     from vcvalues.modern.catalog import release_defaults
 
-    if helm_major not in HELM_MAJORS:
-        raise UsageError(
-            f"--helm-version must be one of {', '.join(map(str, HELM_MAJORS))}, not {helm_major}"
-        )
-    namespace = namespace or f"vcluster-{release}"
-    diagnostics: list[Diagnostic] = [d for result in loaded for d in result.diagnostics]
-    provenance = Provenance(files=[result.source_map for result in loaded])
-    result = ModernCompileResult(
-        chart, release, namespace, {}, {}, diagnostics, provenance, loaded=list(loaded), helm_major=helm_major
+    check_helm_major(helm_major)
+    result = ModernCompileResult.begin(
+        chart,
+        loaded,
+        release=release,
+        namespace=namespace,
+        helm_major=helm_major,
+        set_values=set_values,
+        set_string_values=set_string_values,
     )
-    if any(r.data is None for r in loaded):
-        result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+    if result.unreadable:
         return result
-    user_values = merge_files([r.data for r in loaded if r.data is not None])
-    apply_set(user_values, set_values, set_string_values, provenance, helm_major=helm_major)
-    result.user_values = user_values
+    diagnostics, provenance, user_values = result.diagnostics, result.sources, result.user_values
     diagnostics.extend(checks.dialect_diagnostics(user_values, chart, provenance, distro))
     conflicts: list[TypeConflict] = []
     result.values = coalesce(
